@@ -1,0 +1,88 @@
+# rmemfs - see README.md.  `make` builds, `make check` runs every test.
+PREFIX ?= /usr/local
+BUILD ?= build
+CC ?= cc
+CFLAGS ?= -O2 -g
+SAN ?=
+WARN := -Wall -Wextra -Wshadow -Wno-unused-parameter -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2
+FUSE_CFLAGS := $(shell pkg-config --cflags fuse3 2>/dev/null) -DFUSE_USE_VERSION=312
+FUSE_LIBS := $(shell pkg-config --libs fuse3 2>/dev/null)
+ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -Isrc -I$(BUILD)
+LDLIBS_CORE := -lfdt -lpthread
+
+# the FUSE-free core, linked by the binary and by the unit tests
+CORE := bitmap memparse strbuf bootlog profile kconfig cmdline memblock \
+	sysmem dt coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
+	rmem_init contiguous device dma_alloc boot board_load options \
+	render_proc render_pool dryrun
+FS := $(patsubst src/%.c,%,$(wildcard src/fs*.c)) main
+
+CORE_OBJS := $(CORE:%=$(BUILD)/%.o) $(BUILD)/builtin_dtb.o
+FS_OBJS := $(FS:%=$(BUILD)/%.o)
+
+all: $(BUILD)/rmemfs
+
+$(BUILD):
+	mkdir -p $@
+
+$(BUILD)/builtin.dtb: src/board/builtin.dts | $(BUILD)
+	dtc -q -I dts -O dtb -o $@ $<
+
+$(BUILD)/builtin_dtb.c: $(BUILD)/builtin.dtb scripts/bin2c.sh
+	sh scripts/bin2c.sh $< rm_builtin_dtb > $@
+
+$(BUILD)/builtin_dtb.o: $(BUILD)/builtin_dtb.c
+	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+
+$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
+	$(CC) $(ALL_CFLAGS) $(FUSE_CFLAGS) -c -o $@ $<
+
+$(BUILD)/librmem.a: $(CORE_OBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/rmemfs: $(FS_OBJS) $(BUILD)/librmem.a
+	$(CC) $(ALL_CFLAGS) -o $@ $(FS_OBJS) $(BUILD)/librmem.a $(FUSE_LIBS) $(LDLIBS_CORE)
+
+# ---- tests ---------------------------------------------------------------
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubunit -lm -lrt)
+
+$(BUILD)/tests:
+	mkdir -p $@
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(BUILD)/librmem.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/librmem.a $(CHECK_LIBS) $(LDLIBS_CORE)
+
+HELPERS := $(patsubst tests/mount/%.c,$(BUILD)/tests/%,$(wildcard tests/mount/*.c))
+$(BUILD)/tests/%: tests/mount/%.c | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< -lpthread
+
+tests: $(UNIT_BINS) $(HELPERS) $(BUILD)/rmemfs
+
+check: tests
+	BUILD=$(BUILD) sh tests/run.sh
+
+check-asan:
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check
+
+check-valgrind: tests
+	BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
+
+run: all
+	sh scripts/run.sh
+
+bench: all
+	sh scripts/bench.sh
+
+install: all
+	install -D -m 0755 $(BUILD)/rmemfs $(DESTDIR)$(PREFIX)/bin/rmemfs
+	install -D -m 0644 doc/rmemfs.8 $(DESTDIR)$(PREFIX)/share/man/man8/rmemfs.8
+
+clean:
+	rm -rf build build-asan
+
+.PHONY: all check check-asan check-valgrind run bench install clean tests

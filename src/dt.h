@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * dt - flat device tree reading as drivers/of/fdt.c does it: cells,
+ * availability, compatible lists, phandles, paths.
+ */
+#ifndef RM_DT_H
+#define RM_DT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* of_read_number(): cells folded into 64 bits, high cells shifted out */
+uint64_t dt_read_number(const void *cells, int n);
+
+/* of_fdt_device_is_available(): status absent, "okay" or "ok" */
+bool dt_is_available(const void *fdt, int node);
+bool dt_has_prop(const void *fdt, int node, const char *name);
+/* of_flat_dt_is_compatible(): any string of the list equals compat */
+bool dt_is_compatible(const void *fdt, int node, const char *compat);
+uint32_t dt_get_phandle(const void *fdt, int node);	/* 0 = none */
+int dt_find_phandle(const void *fdt, uint32_t phandle);	/* -1 = none */
+/* "#address-cells"/"#size-cells" of a node, or the given default */
+uint32_t dt_cells(const void *fdt, int node, const char *name, uint32_t dflt);
+/* full path into buf; "" when it does not fit */
+void dt_path(const void *fdt, int node, char *buf, int len);
+/* basename of the node ("name@unit") */
+const char *dt_name(const void *fdt, int node);
+
+#endif

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rmemfs - boot a device tree's reserved memory as the Linux kernel does
+ * and serve the result as a filesystem.
+ *
+ *   rmemfs [OPTIONS] [BOARD] MOUNTPOINT
+ *   rmemfs --dry-run [OPTIONS] [BOARD]
+ */
+#include <fuse_lowlevel.h>
+#include <fuse_opt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs.h"
+#include "options.h"
+#include "render.h"
+
+#define RMEMFS_VERSION "0.1.0"
+
+struct cli {
+	struct rm_options o;
+	char *nonopt[3];
+	int nr_nonopt;
+	int help;
+	int version;
+};
+
+#define OPT(t, p) { t, offsetof(struct cli, p), 1 }
+static const struct fuse_opt cli_opts[] = {
+	{ "dtb=%s", offsetof(struct cli, o.dtb), 0 },
+	{ "dts_include=%s", offsetof(struct cli, o.dts_include), 0 },
+	{ "cmdline=%s", offsetof(struct cli, o.cmdline), 0 },
+	{ "config=%s", offsetof(struct cli, o.config), 0 },
+	{ "profile=%s", offsetof(struct cli, o.profile), 0 },
+	{ "reserve=%s", offsetof(struct cli, o.reserve), 0 },
+	OPT("--dry-run", o.dry_run),
+	OPT("--help", help),
+	OPT("-h", help),
+	OPT("--version", version),
+	OPT("-V", version),
+	FUSE_OPT_END
+};
+
+static int cli_proc(void *data, const char *arg, int key,
+		    struct fuse_args *outargs)
+{
+	struct cli *c = data;
+
+	(void)outargs;
+	if (key != FUSE_OPT_KEY_NONOPT)
+		return 1;	/* keep: a FUSE option */
+	if (c->nr_nonopt == 2) {
+		fprintf(stderr, "rmemfs: too many arguments: '%s'\n", arg);
+		return -1;
+	}
+	c->nonopt[c->nr_nonopt++] = strdup(arg);
+	return 0;
+}
+
+static void usage(void)
+{
+	printf("usage: rmemfs [OPTIONS] [BOARD] MOUNTPOINT\n"
+	       "       rmemfs --dry-run [OPTIONS] [BOARD]\n\n"
+	       "BOARD is a DTB or DTS file; without one the built-in board boots.\n\n"
+	       "rmemfs options:\n"
+	       "    -o dtb=PATH            board (DTB or DTS), instead of BOARD\n"
+	       "    -o dts_include=DIR[:DIR]  cpp include dirs for DTS sources\n"
+	       "    -o cmdline=STRING      kernel command line (default /chosen/bootargs)\n"
+	       "    -o config=PATH         kernel .config (CONFIG_CMA* and page size)\n"
+	       "    -o profile=6.12|6.1|4.19  kernel to emulate (default 6.12)\n"
+	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
+	       "    --dry-run              boot, print log and memory map, exit\n"
+	       "                           (0 clean, 2 boot errors, 1 could not run)\n"
+	       "    -h, --help             this text\n"
+	       "    -V, --version          version\n\n");
+	printf("FUSE options:\n");
+	fuse_cmdline_help();
+	fuse_lowlevel_help();
+}
+
+static int dry_run(struct cli *c)
+{
+	struct rm_board *b = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	void *blob = NULL;
+	char err[1024];
+	int ret;
+
+	ret = rm_options_boot(&c->o, &b, &blob, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "rmemfs: %s\n", err);
+		return 1;
+	}
+	rm_render_dryrun(b, &sb);
+	if (sb.s)
+		fwrite(sb.s, 1, sb.len, stdout);
+	ret = b->log.nr_err || b->nr_dev_errors ? 2 : 0;
+	strbuf_release(&sb);
+	rm_board_free(b);
+	free(blob);
+	return ret;
+}
+
+int main(int argc, char *argv[])
+{
+	struct fuse_args args = FUSE_ARGS_INIT(argc, argv);
+	struct cli c;
+	int ret = 1, i;
+
+	memset(&c, 0, sizeof(c));
+	if (fuse_opt_parse(&args, &c, cli_opts, cli_proc) == -1)
+		goto out;
+	if (c.help) {
+		usage();
+		ret = 0;
+		goto out;
+	}
+	if (c.version) {
+		printf("rmemfs %s (libfuse %s)\n", RMEMFS_VERSION, fuse_pkgversion());
+		ret = 0;
+		goto out;
+	}
+	if (c.o.dry_run) {
+		if (c.nr_nonopt > 1) {
+			fprintf(stderr, "rmemfs: --dry-run takes one BOARD, no mount point\n");
+			goto out;
+		}
+		if (c.nr_nonopt == 1) {
+			if (c.o.dtb) {
+				fprintf(stderr, "rmemfs: both BOARD and -o dtb= given\n");
+				goto out;
+			}
+			c.o.dtb = c.nonopt[0];
+			c.nonopt[0] = NULL;
+		}
+		ret = dry_run(&c);
+		goto out;
+	}
+	if (c.nr_nonopt == 0) {
+		fprintf(stderr, "rmemfs: no mount point (see --help)\n");
+		goto out;
+	}
+	if (c.nr_nonopt == 2) {
+		if (c.o.dtb) {
+			fprintf(stderr, "rmemfs: both BOARD and -o dtb= given\n");
+			goto out;
+		}
+		c.o.dtb = c.nonopt[0];
+		c.nonopt[0] = c.nonopt[1];
+		c.nonopt[1] = NULL;
+	}
+	ret = rm_fs_main(&c.o, c.nonopt[0], &args);
+out:
+	for (i = 0; i < 3; i++)
+		free(c.nonopt[i]);
+	free(c.o.dtb);
+	free(c.o.dts_include);
+	free(c.o.cmdline);
+	free(c.o.config);
+	free(c.o.profile);
+	free(c.o.reserve);
+	fuse_opt_free_args(&args);
+	return ret;
+}

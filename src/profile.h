@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * profile - every way the emulated kernels differ, in one table.
+ *
+ * Code asks the profile; it never compares version numbers.  Each field
+ * names the kernel code it pins (see ../shared/spec/profiles.md).
+ */
+#ifndef RM_PROFILE_H
+#define RM_PROFILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum rm_flow {
+	/* 4.19, 6.1: save everything, sort, overlap check, then place and
+	 * init each entry in sorted order (fdt_init_reserved_mem) */
+	RM_FLOW_SORTED,
+	/* 6.12: statics reserved, dynamics placed+saved+initialised in DT
+	 * order; statics saved and initialised later, overlap check last */
+	RM_FLOW_EARLY_DYNAMIC,
+};
+
+enum rm_sort_algo {
+	RM_SORT_HEAP_BOTTOM_UP,	/* 6.1 sort_r */
+	RM_SORT_HEAP_TOP_DOWN,	/* 4.19 sort: same permutation */
+	RM_SORT_STRICT,		/* 6.12: key is a strict total order */
+};
+
+struct rm_profile {
+	const char *name;
+
+	/* drivers/of: scan and save */
+	enum rm_flow flow;
+	const char *scan_prefix;	/* "OF: fdt: " / "OF: reserved mem: " */
+	bool scan_msgs_twice;		/* 6.12: two scans print root/reg errors */
+	bool scan_grandchildren;	/* 4.19 of_scan_flat_dt depth walk */
+	bool no_resmem_msg;		/* 6.12 "No reserved-memory node in the DT" */
+	bool memreserve_after_scan;	/* 6.12 */
+	unsigned int max_reserved;	/* MAX_RESERVED_REGIONS */
+	const char *not_enough_space;	/* wording differs in 4.19 */
+	bool nomap_removes;		/* 4.19 memblock_remove; 6.x mark NOMAP */
+	bool save_zero_size_reg;	/* 4.19/6.1 save size-0 first tuple */
+	bool empty_reg_garbage;		/* 6.12 reads past an empty reg */
+	bool multi_reg_warning;		/* 6.12 "%s() ignores %d regions" */
+	bool dynamic_heuristic;		/* 6.12 __reserved_mem_alloc_in_range */
+	bool dyn_fail_has_size;		/* 6.x "...: size %lu MiB" */
+	bool failed_reserve_is_info;	/* 4.19 pr_info "%ld MiB" */
+	bool too_many_dynamic;		/* 6.12 cap of 64 dynamics */
+
+	/* sort (lib/sort.c) and overlap check */
+	enum rm_sort_algo sort_algo;
+	bool sort_key_size;		/* 6.x compares size after base */
+	bool sort_key_node;		/* 6.12 then fdt_node */
+	bool overlap_skips_zero_base;	/* 4.19 */
+
+	/* __reserved_mem_init_node and after */
+	bool init_returns_last_error;	/* 6.x; 4.19 returns 0/-ENOENT */
+	bool matching_fail_releases;	/* 6.x "compatible matching fail" */
+	bool summary_line;		/* 6.12 "%pa..%pa (%lu KiB) ..." */
+
+	/* kernel/dma/contiguous.c, mm/cma.c */
+	bool cmdline_bypasses_dt_default; /* 6.x "bypass ... cmdline" */
+	uint64_t cma_min_align;		/* 2 MiB (pageblock) / 4 MiB */
+	bool cma_fixed_align_error;	/* 6.x "Region at %pa must be aligned" */
+	bool cma_limit_check;		/* 6.x "Size (%pa) ... exceeds limit" */
+	bool cma_try_above_4g;		/* 6.x bottom-up in [4G, limit) */
+	bool cma_on_node;		/* 6.12 " on node %d" */
+	bool cma_free_on_init_fail;	/* 6.x frees after cma_init failure */
+	bool config_string_msg;		/* 6.x "Config string not provided" */
+	bool cma_areas_plus_one;	/* MAX_CMA_AREAS = 1 + CONFIG_CMA_AREAS */
+	const char *cma_alloc_func;	/* __func__ in the failure line */
+	bool cma_fail_names_area;	/* 6.x "%s: alloc failed" */
+	bool cma_fail_dump;		/* 6.12 "number of available pages" */
+	bool cma_for_one_page;		/* 4.19: default area for 1 page too */
+	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
+	bool default_cma_after_paging;	/* 6.x bootmem_init; 4.19 right away */
+
+	/* kernel/dma/pool.c: three pools (6.x) or one 256 KiB pool (4.19) */
+	bool atomic_pools_three;
+
+	/* device assignment */
+	bool lookup_by_name;		/* 6.12 of_reserved_mem_lookup */
+	bool disabled_target_ok;	/* 6.x returns 0 for a disabled target */
+	bool dup_pool_ebusy;		/* 6.1.192/6.12.117 backport */
+	bool pool_fail_msg_any;		/* 4.19 pr_err on any creation failure */
+	bool dma_mask_warning;		/* 6.x "beyond device's set DMA ..." */
+	bool release_all_entries;	/* 6.x device_release */
+	int memremap_warn_line;		/* kernel/iomem.c:N, 0 = none */
+	const char *memremap_warn_func;	/* "memremap+0x1e0/0x220" */
+
+	/* allocator quirks */
+	bool zero_size_region_at_0;	/* 6.12 BIT(52) truncated: page 0 */
+	bool release_word_mask;		/* 4.19/6.1 __reg_op release */
+	unsigned int max_page_order;	/* largest buddy order: 10 */
+	int page_alloc_warn_line;	/* mm/page_alloc.c:N */
+	const char *page_alloc_warn_func;
+
+	/* Kconfig of the Debian kernel the profile is checked against */
+	unsigned int kconfig_max_order;	/* as the kernel's .config spells it */
+};
+
+extern const struct rm_profile rm_profiles[];
+extern const unsigned int rm_nr_profiles;
+
+/* NULL when the name is unknown */
+const struct rm_profile *rm_profile_find(const char *name);
+const struct rm_profile *rm_profile_default(void);
+
+#endif
