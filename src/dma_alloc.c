@@ -162,7 +162,9 @@ int rm_region_alloc(struct rm_board *b, struct rm_region *r, uint64_t size,
 	memset(&a, 0, sizeof(a));
 	a.size = size;
 	if (r->type == RM_REGION_COHERENT) {
+		pthread_mutex_lock(&b->lock);
 		err = rm_region_get_pool(b, r);
+		pthread_mutex_unlock(&b->lock);
 		if (err)
 			return err;
 		err = alloc_coherent(r, NULL, size, &a);
