@@ -14,7 +14,7 @@ LDLIBS_CORE := -lfdt -lpthread
 # the FUSE-free core, linked by the binary and by the unit tests
 CORE := bitmap memparse strbuf bootlog profile kconfig cmdline memblock \
 	sysmem dt coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
-	rmem_init contiguous device dma_alloc boot board_load options \
+	rmem_init early_alloc contiguous device dma_alloc boot board_load options \
 	render_proc render_pool dryrun
 FS := $(patsubst src/%.c,%,$(wildcard src/fs*.c)) main
 
@@ -60,7 +60,11 @@ HELPERS := $(patsubst tests/mount/%.c,$(BUILD)/tests/%,$(wildcard tests/mount/*.
 $(BUILD)/tests/%: tests/mount/%.c | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< -lpthread
 
-tests: $(UNIT_BINS) $(HELPERS) $(BUILD)/rmemfs
+TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(wildcard tests/tools/*.c))
+$(BUILD)/tests/%: tests/tools/%.c $(BUILD)/librmem.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librmem.a $(LDLIBS_CORE)
+
+tests: $(UNIT_BINS) $(HELPERS) $(TOOLS) $(BUILD)/rmemfs
 
 check: tests
 	BUILD=$(BUILD) sh tests/run.sh

@@ -122,10 +122,13 @@ extract() {	# DEB DIR, once
 	dpkg -x "$deb" "$dir"; touch "$stamp"
 }
 
-SETS=()		# "LABEL<TAB>PATH..." surveyed groups
+SETS=()		# surveyed groups: "args", or one kernel ABI each
 if [ $# -gt 0 ]; then
 	SETS+=("args")
 	ARGS=("$@")
+	for a in "${ARGS[@]}"; do
+		[ -e "$a" ] || die "no such file or directory: $a"
+	done
 else
 	setup_arm64
 	for k in $KERNELS; do
@@ -142,8 +145,7 @@ list_dtbs() {	# SET -> dtb paths, one a line
 		local a
 		for a in "${ARGS[@]}"; do
 			if [ -d "$a" ]; then find "$a" -name '*.dtb' -type f | sort
-			elif [ -f "$a" ]; then echo "$a"
-			else die "no such file or directory: $a"; fi
+			else echo "$a"; fi
 		done
 	else
 		find "$CACHE/$1/image/usr/lib" -path '*/linux-image-*/*' -name '*.dtb' -type f | sort
@@ -158,7 +160,10 @@ short_name() {	# path -> vendor/board.dtb
 
 # ---- one run ---------------------------------------------------------------
 # globals filled by check_run
-RUN_CLASS= RUN_RC=0 RUN_REGIONS=0 RUN_NOTES=() RUN_PROBLEMS=()
+RUN_CLASS= RUN_RC=0 RUN_REGIONS=0
+A_TABLE=0 A_LOG=0 A_DISABLED=0 A_REJECTED=0 A_NOTE=0 RUN_NOTES=() RUN_PROBLEMS=()
+# log lines that report a region as set up (6.12 prints one per region)
+SUCCESS_RE='^OF: reserved mem: 0x[0-9a-f]+\.\.0x[0-9a-f]+ |^OF: reserved mem: initialized node |: assigned reserved memory node |^Reserved memory: created (CMA|DMA|restricted DMA) memory pool'
 boundary_re() {	# NAME -> ERE matching NAME as a whole token
 	local q
 	q=$(printf '%s' "$1" | sed 's/[][\.*^$()+?{}|/]/\\&/g')
@@ -167,13 +172,16 @@ boundary_re() {	# NAME -> ERE matching NAME as a whole token
 check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	local f=$1 p=$2 children=$3 out=$4 err=$5 rc=0
 	RUN_NOTES=() RUN_PROBLEMS=() RUN_REGIONS=0
-	timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" "$f" >"$out" 2>"$err" </dev/null || rc=$?
+	# (the subshell keeps bash's "Segmentation fault" notice off the screen)
+	( timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" "$f" >"$out" 2>"$err" </dev/null
+	  exit $? ) 2>/dev/null || rc=$?
 	RUN_RC=$rc
 	case $rc in
 	0) RUN_CLASS=clean ;;
 	2) RUN_CLASS=errors ;;
 	1) RUN_CLASS=fail; RUN_PROBLEMS+=("exit 1 (could not run): $(head -c 300 "$err" | tr '\n' ' ')") ;;
 	124|137) RUN_CLASS=fail; RUN_PROBLEMS+=("hang: killed after ${TIMEOUT}s") ;;
+	126|127) RUN_CLASS=fail; RUN_PROBLEMS+=("could not execute: $(head -c 200 "$err" | tr '\n' ' ')") ;;
 	*) RUN_CLASS=fail
 	   if [ $rc -gt 128 ]; then RUN_PROBLEMS+=("crash: signal $((rc - 128)) ($(kill -l $((rc - 128)) 2>/dev/null || echo '?'))")
 	   else RUN_PROBLEMS+=("crash: exit status $rc"); fi ;;
@@ -197,17 +205,28 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	grep -q 'not enough space for all defined regions' "$logf" && overflow=1
 	while IFS= read -r c; do
 		[ -n "$c" ] || continue
-		grep -qxF -- "$c" "$names" && continue
-		grep -qE -- "$(boundary_re "$c")" "$logf" && continue
+		if grep -qxF -- "$c" "$names"; then A_TABLE=$((A_TABLE + 1)); continue; fi
+		if grep -E -- "$(boundary_re "$c")" "$logf" >"$out.hits"; then
+			# a line that says it was set up does not excuse a missing row
+			if grep -qvE "$SUCCESS_RE" "$out.hits"; then
+				A_LOG=$((A_LOG + 1)); continue
+			fi
+			RUN_PROBLEMS+=("'$c' logged as set up but missing from the regions table")
+			continue
+		fi
 		st=$(fdtget -ts "$f" "/reserved-memory/$c" status 2>/dev/null || true)
-		if [ -n "$st" ] && [ "$st" != okay ] && [ "$st" != ok ]; then continue; fi
-		[ $rejected = 1 ] && continue
+		if [ -n "$st" ] && [ "$st" != okay ] && [ "$st" != ok ]; then
+			A_DISABLED=$((A_DISABLED + 1)); continue
+		fi
+		if [ $rejected = 1 ]; then A_REJECTED=$((A_REJECTED + 1)); continue; fi
 		props=$(fdtget -p "$f" "/reserved-memory/$c" 2>/dev/null || true)
 		if ! grep -qx reg <<<"$props" && ! grep -qx size <<<"$props"; then
+			A_NOTE=$((A_NOTE + 1))
 			RUN_NOTES+=("'$c' has neither reg nor size (skipped silently, as the kernel does)")
 			continue
 		fi
 		if [ $overflow = 1 ]; then
+			A_NOTE=$((A_NOTE + 1))
 			RUN_NOTES+=("'$c' dropped: not enough space for all defined regions")
 			continue
 		fi
@@ -220,6 +239,10 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 # ---- survey ------------------------------------------------------------------
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/rmemfs-survey-run.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
+# run a snapshot, so a rebuild during the survey cannot disturb it
+SRC_BIN=$BIN
+BIN="$TMP/rmemfs"
+cp "$SRC_BIN" "$BIN"
 RESULTS="$CACHE/results.tsv"
 printf 'set\tdtb\tprofile\texit\tclass\tchildren\ttable_rows\tproblems\n' >"$RESULTS"
 
@@ -266,7 +289,7 @@ for set in "${SETS[@]}"; do
 done
 
 echo
-echo "== rmemfs DTB survey ($BIN, profiles: $PROFILES)"
+echo "== rmemfs DTB survey ($SRC_BIN, profiles: $PROFILES)"
 echo "DTBs scanned:              $T_DTBS"
 echo "DTBs with /reserved-memory: $T_WITH"
 echo "regions (child nodes):     $T_CHILDREN"
@@ -274,6 +297,8 @@ for p in $PROFILES; do
 	echo "  profile $p: ${ROWS[$p]:-0} rows in the regions tables, ${EXIT2[$p]:-0} runs with exit 2"
 done
 echo "runs:                      $T_RUNS ($T_CLEAN exit 0, $T_ERR exit 2 (boot errors found), $T_FAIL failed)"
+echo "children accounted (all runs): $A_TABLE in the regions table, $A_LOG named in the log,"
+echo "  $A_DISABLED disabled, $A_REJECTED in a rejected /reserved-memory, $A_NOTE noted below"
 if [ ${#NOTES[@]} -gt 0 ]; then
 	echo "notes (${#NOTES[@]}):"
 	printf '  %s\n' "${NOTES[@]}"

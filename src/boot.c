@@ -177,9 +177,12 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	b->dma_phys_limit = dma_phys_limit(b);
 	if (p->default_cma_after_paging) {
 		/* paging_init, unflatten_device_tree, bootmem_init */
-		rm_early_kernel_allocs(b);
-		if (p->flow == RM_FLOW_EARLY_DYNAMIC)
+		rm_early_paging_init(b);
+		if (p->flow == RM_FLOW_EARLY_DYNAMIC) {
+			rm_early_reserved_mem_array(b);
 			rm_scan_reg_nodes(b);
+		}
+		rm_early_bootmem_init(b);
 	}
 	rm_contiguous_reserve(b);
 }

@@ -5,6 +5,28 @@
 #include "cmdline.h"
 #include "memparse.h"
 
+/*
+ * kernel/params.c parameq(): do_early_param() matches names with '-' and
+ * '_' treated alike, so "coherent-pool=1M" is coherent_pool.
+ */
+static bool parameq(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		char ca = *a == '-' ? '_' : *a, cb = *b == '-' ? '_' : *b;
+
+		if (ca != cb)
+			return false;
+		if (!ca)
+			return true;
+	}
+}
+
+/* lib/ctype.c isspace(): blank, \t \n \v \f \r and Latin-1 NBSP */
+static bool kspace(char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || (unsigned char)c == 0xa0;
+}
+
 /* kernel/dma/contiguous.c early_cma(): later cma= override earlier ones */
 static void early_cma(struct rm_cmdline *cl, const char *p)
 {
@@ -26,9 +48,9 @@ static void early_cma(struct rm_cmdline *cl, const char *p)
 
 static void do_param(struct rm_cmdline *cl, const char *param, const char *val)
 {
-	if (!strcmp(param, "cma")) {
+	if (parameq(param, "cma")) {
 		early_cma(cl, val);
-	} else if (!strcmp(param, "coherent_pool") && val) {
+	} else if (parameq(param, "coherent_pool") && val) {
 		cl->coherent_pool_given = true;
 		cl->coherent_pool = rm_memparse(val, NULL);
 	}
@@ -50,7 +72,7 @@ void rm_cmdline_parse(struct rm_cmdline *cl, const char *text)
 		char *param, *val = NULL, *q;
 		bool in_quote = false;
 
-		while (*p == ' ' || *p == '\t' || *p == '\n')
+		while (kspace(*p))
 			p++;
 		if (!*p)
 			break;
@@ -59,7 +81,7 @@ void rm_cmdline_parse(struct rm_cmdline *cl, const char *text)
 		for (q = p; *q; q++) {
 			if (*q == '"')
 				in_quote = !in_quote;
-			else if (!in_quote && (*q == ' ' || *q == '\t' || *q == '\n'))
+			else if (!in_quote && kspace(*q))
 				break;
 			else if (!val && *q == '=')
 				val = q;
@@ -68,18 +90,23 @@ void rm_cmdline_parse(struct rm_cmdline *cl, const char *text)
 		*q = '\0';
 		if (val)
 			*val++ = '\0';
-		if (!strcmp(param, "--"))
+		/* parse_args() stops only at a "--" without a value */
+		if (!val && !strcmp(param, "--"))
 			break;
-		if (param[0] == '"') {
-			param++;
-			if (val && val[0] != '\0' && strlen(val) &&
-			    val[strlen(val) - 1] == '"')
-				val[strlen(val) - 1] = '\0';
-		}
+		/*
+		 * next_arg(): a quoted value, then a quoted token, loses its
+		 * last char if that is a quote; for a quoted bare param
+		 * ("cma") that char ends the param.  q ends the token.
+		 */
 		if (val && val[0] == '"') {
 			val++;
-			if (*val && val[strlen(val) - 1] == '"')
-				val[strlen(val) - 1] = '\0';
+			if (q > val && q[-1] == '"')
+				q[-1] = '\0';
+		}
+		if (param[0] == '"') {
+			param++;
+			if (q > param && q[-1] == '"')
+				q[-1] = '\0';
 		}
 		do_param(cl, param, val);
 	}

@@ -13,8 +13,6 @@
 #define SZ_128K (128ULL << 10)
 #define SZ_256K (256ULL << 10)
 #define SZ_2M (2ULL << 20)
-#define SECTION_SIZE (128ULL << 20)
-#define VMEMMAP_PER_SECTION SZ_2M	/* 32768 struct pages of 64 bytes */
 
 /* cma_early_percent_memory() */
 static uint64_t cma_percent_memory(struct rm_board *b)
@@ -82,46 +80,6 @@ void rm_contiguous_reserve(struct rm_board *b)
 		r->cma = cma;
 		r->type = RM_REGION_CMA;
 	}
-}
-
-/*
- * 6.x takes memory from the top of RAM between the reserved-memory scan
- * and dma_contiguous_reserve(): page tables for the linear map (4 KiB
- * PTEs, about 2 MiB per GiB), the unflattened DT, NODE_DATA and the like,
- * then sparse_init's vmemmap for every present 128 MiB section in one
- * 2 MiB-aligned block.  See doc/early-boot-model.md.
- */
-void rm_early_kernel_allocs(struct rm_board *b)
-{
-	uint64_t ram = 0, small, sections = 0, vmemmap, got;
-	uint64_t last_section = UINT64_MAX;
-	size_t i;
-
-	for (i = 0; i < b->mb.memory.cnt; i++) {
-		const struct mb_region *m = &b->mb.memory.r[i];
-		uint64_t s;
-
-		ram += m->size;
-		for (s = m->base / SECTION_SIZE;
-		     m->size && s <= (m->base + m->size - 1) / SECTION_SIZE; s++) {
-			if (s != last_section)
-				sections++;
-			last_section = s;
-		}
-	}
-	if (!ram)
-		return;
-	small = (ram >> 9) + (768ULL << 10);
-	small = (small + RM_PAGE_SIZE - 1) & ~(RM_PAGE_SIZE - 1);
-	got = memblock_phys_alloc_range(&b->mb, small, RM_PAGE_SIZE, 0,
-					MB_ALLOC_ANYWHERE);
-	if (got)
-		b->early_alloc_bytes += small;
-	vmemmap = sections * VMEMMAP_PER_SECTION;
-	got = memblock_phys_alloc_range(&b->mb, vmemmap, SZ_2M, 0,
-					MB_ALLOC_ANYWHERE);
-	if (got)
-		b->early_alloc_bytes += vmemmap;
 }
 
 static uint64_t totalram_pages(struct rm_board *b)

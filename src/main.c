@@ -49,6 +49,20 @@ static int cli_proc(void *data, const char *arg, int key,
 	struct cli *c = data;
 
 	(void)outargs;
+	/*
+	 * -o splits on commas, so "reserve=A+S,B+T" arrives as "reserve=A+S"
+	 * then "B+T": a bare BASE+SIZE continues the reserve list.
+	 */
+	if (key == FUSE_OPT_KEY_OPT && c->o.reserve && arg[0] >= '0' &&
+	    arg[0] <= '9' && strchr(arg, '+')) {
+		char *joined;
+
+		if (asprintf(&joined, "%s,%s", c->o.reserve, arg) < 0)
+			return -1;
+		free(c->o.reserve);
+		c->o.reserve = joined;
+		return 0;
+	}
 	if (key != FUSE_OPT_KEY_NONOPT)
 		return 1;	/* keep: a FUSE option */
 	if (c->nr_nonopt == 2) {

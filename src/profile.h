@@ -75,6 +75,18 @@ struct rm_profile {
 	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
 	bool default_cma_after_paging;	/* 6.x bootmem_init; 4.19 right away */
 
+	/*
+	 * The kernel's own memblock allocations between the reserved-memory
+	 * scan and the default CMA area (doc/early-boot-model.md §2).
+	 */
+	int early_pt_adjust;		/* page tables = N_PTE + N_PMD + this */
+	unsigned int early_idmap_pages;	/* 6.1 create_idmap */
+	bool early_numa_distance;	/* 6.1: 256 B aligned 4 KiB */
+	unsigned int node_data_size;	/* NODE_DATA */
+	bool early_cpumask;		/* 6.12: 64 B */
+	unsigned int unflatten_prop_size; /* sizeof(struct property) */
+	unsigned int rmem_array_entry;	/* 6.12 reserved_mem[] entry, 0 = static */
+
 	/* kernel/dma/pool.c: three pools (6.x) or one 256 KiB pool (4.19) */
 	bool atomic_pools_three;
 

@@ -148,6 +148,7 @@ struct rm_board {
 	struct rm_sysmem sys;		/* the page allocator stand-in */
 	uint64_t dma_phys_limit;	/* arm64_dma_phys_limit */
 	uint64_t early_alloc_bytes;	/* kernel's own boot allocations */
+	int early_rmem_count;		/* 6.12: entries the early scan counted */
 	struct rm_atomic_pool atomic[3];
 	unsigned int nr_atomic;
 

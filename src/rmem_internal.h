@@ -55,7 +55,11 @@ void rm_init_reserved_mem(struct rm_board *b);	/* 4.19, 6.1 */
 /* contiguous.c */
 void rm_contiguous_reserve(struct rm_board *b);
 void rm_atomic_pools_init(struct rm_board *b);
-void rm_early_kernel_allocs(struct rm_board *b);
+
+/* early_alloc.c */
+void rm_early_paging_init(struct rm_board *b);
+void rm_early_reserved_mem_array(struct rm_board *b);
+void rm_early_bootmem_init(struct rm_board *b);
 
 /* device.c */
 int rm_devices_init(struct rm_board *b);

@@ -207,6 +207,8 @@ static int scan_children_early(struct rm_board *b, int parent)
 			continue;
 		uname = dt_name(b->fdt, child);
 		err = rm_reserve_reg(b, child, uname, false);
+		if (!err)
+			b->early_rmem_count++;
 		if (err == -ENOENT && dt_has_prop(b->fdt, child, "size")) {
 			if (nr_dynamic == 64) {
 				rm_err(b, RM_PREFIX "too many defined dynamic "
@@ -229,6 +231,7 @@ static int scan_children_early(struct rm_board *b, int parent)
 			r->type = RM_REGION_FAILED;
 			continue;
 		}
+		b->early_rmem_count++;
 		if (rm_table_save(b, r))
 			rm_init_after(b, r, rm_init_node(b, r));
 	}
@@ -247,6 +250,8 @@ int rm_scan_reserved_mem(struct rm_board *b)
 	if (rm_check_root(b, node)) {
 		rm_err(b, "%sReserved memory: unsupported node format, ignoring",
 		       b->profile->scan_prefix);
+		/* 6.12 then sizes its reserved_mem[] for the maximum */
+		b->early_rmem_count = (int)b->profile->max_reserved;
 		rm_hint(b, "/reserved-memory needs #address-cells = <%u>, "
 			"#size-cells = <%u> (the root's) and a ranges property",
 			b->root_addr_cells, b->root_size_cells);

@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rmprobe - the oracle's rmemprobe module, run against rmemfs's engine.
+ *
+ *   rmprobe [rmemfs dry-run options] BOARD
+ *
+ * Boots BOARD as `rmemfs --dry-run` would, then does what
+ * ../shared/oracle/rmemprobe/rmemprobe.c does on the real kernel (area
+ * probes, rmemprobe.allocs, the rmemfs,test-device probes, rmemprobe.seq,
+ * all read from the command line given with -o cmdline=) and prints its
+ * lines without timestamps, so the golden test can compare them with what
+ * the real kernel printed.
+ */
+#include <libfdt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coherent.h"
+#include "dma_alloc.h"
+#include "dt.h"
+#include "memparse.h"
+#include "options.h"
+#include "rmem.h"
+
+static char *param(const char *cmdline, const char *key)
+{
+	const char *p = cmdline;
+	size_t kl = strlen(key);
+
+	while ((p = strstr(p, key))) {
+		if ((p == cmdline || p[-1] == ' ') && p[kl] == '=') {
+			const char *v = p + kl + 1;
+
+			return strndup(v, strcspn(v, " "));
+		}
+		p += kl;
+	}
+	return NULL;
+}
+
+static void show_area(struct rm_board *b, struct rm_cma *cma, int whole)
+{
+	uint64_t a = cma_alloc(b, cma, 1, 0, true);
+	uint64_t c = cma_alloc(b, cma, 1, 0, true);
+	long d = a && c ? (long)c - (long)a : -1;
+	int opb = d > 0 && !(d & (d - 1)) ? __builtin_ctzl((unsigned long)d) : -1;
+
+	printf("rmemprobe: area name=%s base=0x%016llx size=0x%llx base_pfn=0x%llx "
+	       "count=%llu first_alloc_pfn=0x%llx second_alloc_pfn=0x%llx "
+	       "order_per_bit=%d%s\n", cma->name,
+	       (unsigned long long)(cma->base_pfn << 12),
+	       (unsigned long long)(cma->count << 12),
+	       (unsigned long long)cma->base_pfn, (unsigned long long)cma->count,
+	       (unsigned long long)a, (unsigned long long)c, opb,
+	       opb < 0 ? " (unknown)" : " (inferred)");
+	if (c)
+		cma_release(cma, c, 1);
+	if (a)
+		cma_release(cma, a, 1);
+	if (whole) {
+		a = cma_alloc(b, cma, cma->count, 0, true);
+		printf("rmemprobe: area name=%s whole_alloc count=%llu %s\n",
+		       cma->name, (unsigned long long)cma->count, a ? "OK" : "FAIL");
+		if (a)
+			cma_release(cma, a, cma->count);
+	}
+}
+
+/* page-allocator addresses are not predicted: "*" matches any */
+static const char *dma_text(const struct rm_alloc *a)
+{
+	static char buf[32];
+
+	if (!a)
+		return "0x0";
+	if (a->kind == RM_POOL_SYSTEM)
+		return "*";
+	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)a->dma);
+	return buf;
+}
+
+static bool is_test_device(struct rm_board *b, int node)
+{
+	return node >= 0 && dt_is_compatible(b->fdt, node, "rmemfs,test-device");
+}
+
+/* one memory-region index assigned alone, as the probe loop does */
+static void probe_region(struct rm_board *b, struct rm_device *dev,
+			 unsigned int i, uint64_t bytes)
+{
+	struct rm_device tmp = *dev;
+	struct rm_devreg *dr = &dev->regs[i];
+	struct rm_alloc a;
+	int ok;
+
+	tmp.dma_mem = NULL;
+	tmp.dma_mem_region = NULL;
+	tmp.cma_area = NULL;
+	tmp.cma_area_region = NULL;
+	if (!dr->result && dr->region && dr->assigned) {
+		if (dr->region->cma_ops) {
+			tmp.cma_area = dr->region->cma;
+			tmp.cma_area_region = dr->region;
+		} else if (dr->region->coh) {
+			tmp.dma_mem = dr->region->coh;
+			tmp.dma_mem_region = dr->region;
+		}
+	}
+	ok = !rm_dma_alloc(b, &tmp, bytes, &a);
+	printf("rmemprobe: device %s region_idx=%u init_ret=%d "
+	       "dma_alloc_coherent(0x%llx)=%s dma=%s\n", dev->path, i,
+	       dr->result, (unsigned long long)bytes, ok ? "OK" : "FAIL",
+	       dma_text(ok ? &a : NULL));
+	if (ok)
+		rm_dma_free(b, &a);
+}
+
+/* seq_names(): is the device named by a step ("dev:" at a token start) */
+static bool seq_names(struct rm_board *b, struct rm_device *d, const char *seq)
+{
+	const char *full = dt_name(b->fdt, d->node), *p = seq;
+	size_t fl = strlen(full), sl = strcspn(full, "@");
+
+	while (p && *p) {
+		if ((!strncmp(p, full, fl) && p[fl] == ':') ||
+		    (!strncmp(p, full, sl) && p[sl] == ':'))
+			return true;
+		p = strchr(p, ';');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
+/* seq_keep(): the regions as the boot assigned them */
+static void seq_keep(struct rm_board *b, struct rm_device *d)
+{
+	unsigned int k;
+
+	for (k = 0; k < d->nr_regs; k++)
+		printf("rmemprobe: seq-dev dev=%s region_idx=%u init_ret=%d "
+		       "region=%s base=0x%llx size=0x%llx\n",
+		       dt_name(b->fdt, d->node), k, d->regs[k].result,
+		       d->regs[k].region ? d->regs[k].region->name : "?",
+		       d->regs[k].region ? (unsigned long long)d->regs[k].region->base : 0ULL,
+		       d->regs[k].region ? (unsigned long long)d->regs[k].region->size : 0ULL);
+}
+
+static void probe_devices(struct rm_board *b, uint64_t bytes, const char *seq)
+{
+	int node, depth = 0;
+
+	/* platform devices probe in DT order, with or without memory-region */
+	for (node = fdt_next_node(b->fdt, -1, &depth); node >= 0;
+	     node = fdt_next_node(b->fdt, node, &depth)) {
+		struct rm_device *dev = NULL;
+		unsigned int i;
+
+		if (!is_test_device(b, node) || !dt_is_available(b->fdt, node))
+			continue;
+		for (i = 0; i < b->nr_devices; i++)
+			if (b->devices[i]->node == node)
+				dev = b->devices[i];
+		if (!dev || !dev->nr_regs) {
+			struct rm_device tmp = *b->default_dev;
+			struct rm_alloc a;
+			char path[RM_NAME_MAX];
+			int ok;
+
+			dt_path(b->fdt, node, path, sizeof(path));
+			ok = !rm_dma_alloc(b, &tmp, bytes, &a);
+			printf("rmemprobe: device %s no memory-region "
+			       "dma_alloc_coherent(0x%llx)=%s dma=%s\n", path,
+			       (unsigned long long)bytes, ok ? "OK" : "FAIL",
+			       dma_text(ok ? &a : NULL));
+			if (ok)
+				rm_dma_free(b, &a);
+			continue;
+		}
+		for (i = 0; i < dev->nr_regs; i++)
+			probe_region(b, dev, i, bytes);
+		if (seq && seq_names(b, dev, seq))
+			seq_keep(b, dev);
+	}
+}
+
+struct seq_buf {
+	struct rm_device *dev;
+	struct rm_alloc a;
+	bool live;
+	uint64_t size;
+};
+
+static struct rm_device *seq_dev(struct rm_board *b, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_devices; i++) {
+		struct rm_device *d = b->devices[i];
+		const char *n;
+
+		if (!is_test_device(b, d->node))
+			continue;
+		n = dt_name(b->fdt, d->node);
+		if (!strcmp(n, name) || (strlen(name) == strcspn(n, "@") &&
+					 !strncmp(n, name, strlen(name))))
+			return d;
+	}
+	return NULL;
+}
+
+static void where(struct rm_board *b, struct rm_device *dev, uint64_t pa,
+		  char *out, size_t len)
+{
+	struct rm_region *r = dev->nr_regs ? dev->regs[0].region : NULL;
+	unsigned int i;
+
+	if (r && pa >= r->base && pa < r->base + r->size) {
+		snprintf(out, len, "in=%s page=%llu", r->name,
+			 (unsigned long long)((pa - r->base) >> 12));
+		return;
+	}
+	for (i = 0; i < b->nr_cma; i++) {
+		struct rm_cma *c = b->cma_areas[i];
+
+		if (cma_contains(c, pa >> 12)) {
+			snprintf(out, len, "in=%s page=%llu", c->name,
+				 (unsigned long long)((pa >> 12) - c->base_pfn));
+			return;
+		}
+	}
+	snprintf(out, len, "in=none");
+}
+
+static void run_seq(struct rm_board *b, char *seq)
+{
+	struct seq_buf bufs[128];
+	char *cur = seq, *tok;
+	int n = 0, i;
+
+	memset(bufs, 0, sizeof(bufs));
+	while ((tok = strsep(&cur, ";")) && n < 128) {
+		char *name = strsep(&tok, ":"), *op = tok ? strsep(&tok, ":") : NULL;
+		struct rm_device *dev;
+		int step = n++;
+
+		if (!name || !*name || !op || !tok || !*tok ||
+		    (strcmp(op, "a") && strcmp(op, "f"))) {
+			printf("rmemprobe: seq %d bad syntax (want dev:a:bytes or dev:f:step)\n", step);
+			continue;
+		}
+		dev = seq_dev(b, name);
+		if (!dev) {
+			printf("rmemprobe: seq %d dev=%s no such test device\n", step, name);
+			continue;
+		}
+		if (!strcmp(op, "a")) {
+			struct seq_buf *sb = &bufs[step];
+			char w[RM_NAME_MAX + 64];
+
+			sb->dev = dev;
+			sb->size = rm_memparse(tok, NULL);
+			sb->live = !rm_dma_alloc(b, dev, sb->size, &sb->a);
+			if (sb->live) {
+				where(b, dev, sb->a.phys, w, sizeof(w));
+				printf("rmemprobe: seq %d dev=%s alloc size=%llu dma=%s %s\n",
+				       step, name, (unsigned long long)sb->size,
+				       dma_text(&sb->a), w);
+			} else {
+				printf("rmemprobe: seq %d dev=%s alloc size=%llu FAIL\n", step,
+				       name, (unsigned long long)sb->size);
+			}
+		} else {
+			unsigned long j = strtoul(tok, NULL, 0);
+
+			if (j >= (unsigned long)step || !bufs[j].live) {
+				printf("rmemprobe: seq %d dev=%s free step=%lu (nothing to free)\n",
+				       step, name, j);
+			} else if (!bufs[j].size) {
+				printf("rmemprobe: seq %d dev=%s free step=%lu (size 0: not freed)\n",
+				       step, name, j);
+			} else {
+				rm_dma_free(b, &bufs[j].a);
+				bufs[j].live = false;
+				printf("rmemprobe: seq %d dev=%s free step=%lu%s\n", step, name, j,
+				       bufs[j].dev == dev ? "" : " (freed with the allocating device)");
+			}
+		}
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct rm_options o;
+	struct rm_board *b;
+	void *blob;
+	char err[1024], *seq, *whole, *bytes;
+	uint64_t dev_bytes = 0x4000;
+	unsigned int i;
+	int c;
+
+	memset(&o, 0, sizeof(o));
+	for (c = 1; c < argc; c++) {
+		if (!strcmp(argv[c], "-o") && c + 1 < argc) {
+			char *v = argv[++c];
+
+			if (!strncmp(v, "profile=", 8))
+				o.profile = v + 8;
+			else if (!strncmp(v, "config=", 7))
+				o.config = v + 7;
+			else if (!strncmp(v, "cmdline=", 8))
+				o.cmdline = v + 8;
+			else if (!strncmp(v, "reserve=", 8))
+				o.reserve = v + 8;
+		} else {
+			o.dtb = argv[c];
+		}
+	}
+	if (rm_options_boot(&o, &b, &blob, err, sizeof(err))) {
+		fprintf(stderr, "rmprobe: %s\n", err);
+		return 1;
+	}
+	seq = o.cmdline ? param(o.cmdline, "rmemprobe.seq") : NULL;
+	whole = o.cmdline ? param(o.cmdline, "rmemprobe.whole") : NULL;
+	bytes = o.cmdline ? param(o.cmdline, "rmemprobe.dev_bytes") : NULL;
+	if (bytes)
+		dev_bytes = strtoull(bytes, NULL, 0);
+	for (i = 0; i < b->nr_cma; i++)
+		show_area(b, b->cma_areas[i], !whole || strcmp(whole, "0"));
+	probe_devices(b, dev_bytes, seq);
+	if (seq)
+		run_seq(b, seq);
+	free(seq);
+	free(whole);
+	free(bytes);
+	rm_board_free(b);
+	free(blob);
+	return 0;
+}
