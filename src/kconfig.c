@@ -33,23 +33,35 @@ const char *rm_cma_size_sel_name(enum rm_cma_size_sel sel)
 	return names[sel];
 }
 
-static int parse_uint(const char *v, uint64_t max, uint64_t *out)
+/*
+ * -EINVAL: not a number; -ERANGE: outside the symbol's range [min, max],
+ * which is left in range[] for the message.  Kept apart so the message
+ * says which (kconfig.h: "line 12: CONFIG_CMA_ALIGNMENT=abc: not a number").
+ */
+static int parse_uint(const char *v, uint64_t min, uint64_t max, uint64_t *out,
+		      uint64_t *range)
 {
 	char *end;
 	unsigned long long n;
 
 	errno = 0;
 	n = strtoull(v, &end, 0);
-	if (errno || end == v || *end || v[0] == '-' || n > max)
+	if (end == v || *end || v[0] == '-')
 		return -EINVAL;
+	if (errno || n < min || n > max) {
+		range[0] = min;
+		range[1] = max;
+		return -ERANGE;
+	}
 	*out = n;
 	return 0;
 }
 
 /* key=value of one line; value without quotes */
 static int apply(struct rm_kconfig *kc, const char *key, const char *val,
-		 bool unset)
+		 bool unset, uint64_t *range)
 {
+	int ret;
 	bool yes = !unset && !strcmp(val, "y");
 	uint64_t n;
 
@@ -74,25 +86,30 @@ static int apply(struct rm_kconfig *kc, const char *key, const char *val,
 	} else if (unset) {
 		return 0;
 	} else if (!strcmp(key, "CONFIG_CMA_SIZE_MBYTES")) {
-		if (parse_uint(val, 1ULL << 40, &n))
-			return -EINVAL;
+		ret = parse_uint(val, 0, 1ULL << 40, &n, range);
+		if (ret)
+			return ret;
 		kc->cma_size_mbytes = n;
 	} else if (!strcmp(key, "CONFIG_CMA_SIZE_PERCENTAGE")) {
-		if (parse_uint(val, 100, &n))
-			return -EINVAL;
+		ret = parse_uint(val, 0, 100, &n, range);
+		if (ret)
+			return ret;
 		kc->cma_size_percentage = n;
 	} else if (!strcmp(key, "CONFIG_CMA_ALIGNMENT")) {
-		if (parse_uint(val, 12, &n) || n < 2)	/* Kconfig range 2..12 */
-			return -EINVAL;
+		ret = parse_uint(val, 2, 12, &n, range);	/* Kconfig range 2..12 */
+		if (ret)
+			return ret;
 		kc->cma_alignment = (unsigned int)n;
 	} else if (!strcmp(key, "CONFIG_CMA_AREAS")) {
-		if (parse_uint(val, 255, &n) || n < 1)
-			return -EINVAL;
+		ret = parse_uint(val, 1, 255, &n, range);
+		if (ret)
+			return ret;
 		kc->cma_areas = (unsigned int)n;
 	} else if (!strcmp(key, "CONFIG_ARCH_FORCE_MAX_ORDER") ||
 		   !strcmp(key, "CONFIG_FORCE_MAX_ZONEORDER")) {
-		if (parse_uint(val, 64, &n))
-			return -EINVAL;
+		ret = parse_uint(val, 0, 64, &n, range);
+		if (ret)
+			return ret;
 		kc->max_order = (unsigned int)n;
 		kc->max_order_set = true;
 	} else if (!strcmp(key, "CONFIG_ARM64_4K_PAGES") ||
@@ -123,6 +140,8 @@ int rm_kconfig_parse(struct rm_kconfig *kc, const char *text, char *err,
 		size_t len = nl ? (size_t)(nl - p) : strlen(p);
 		char *eq, *val;
 		bool unset = false;
+		uint64_t range[2];
+		int ret;
 
 		lineno++;
 		if (len >= sizeof(line)) {
@@ -134,7 +153,7 @@ int rm_kconfig_parse(struct rm_kconfig *kc, const char *text, char *err,
 		p += len + (nl ? 1 : 0);
 		if (sscanf(line, "# %127s is not set", key) == 1 &&
 		    strstr(line, " is not set")) {
-			if (apply(kc, key, "", true))
+			if (apply(kc, key, "", true, range))
 				goto bad;
 			continue;
 		}
@@ -153,9 +172,17 @@ int rm_kconfig_parse(struct rm_kconfig *kc, const char *text, char *err,
 			val[vl - 1] = '\0';
 			val++;
 		}
-		if (apply(kc, line, val, unset)) {
-			*eq = '=';
-			goto bad;
+		ret = apply(kc, line, val, unset, range);
+		if (ret == -ERANGE) {
+			snprintf(err, errlen, "line %u: %.128s=%.100s: out of range %llu..%llu",
+				 lineno, line, val, (unsigned long long)range[0],
+				 (unsigned long long)range[1]);
+			return -EINVAL;
+		}
+		if (ret) {
+			snprintf(err, errlen, "line %u: %.128s=%.100s: not a number",
+				 lineno, line, val);
+			return -EINVAL;
 		}
 		continue;
 bad:

@@ -91,6 +91,7 @@ static void probe_region(struct rm_board *b, struct rm_device *dev,
 {
 	struct rm_device tmp = *dev;
 	struct rm_devreg *dr = &dev->regs[i];
+	int result = dr->result;
 	struct rm_alloc a;
 	int ok;
 
@@ -98,7 +99,16 @@ static void probe_region(struct rm_board *b, struct rm_device *dev,
 	tmp.dma_mem_region = NULL;
 	tmp.cma_area = NULL;
 	tmp.cma_area_region = NULL;
-	if (!dr->result && dr->region && dr->assigned) {
+	/*
+	 * The probe releases the device after each index, so an index the
+	 * boot refused only because an earlier pool was held (-EBUSY)
+	 * succeeds when assigned alone.
+	 */
+	if (result == -16 && dr->region && dr->region->coh) {
+		result = 0;
+		tmp.dma_mem = dr->region->coh;
+		tmp.dma_mem_region = dr->region;
+	} else if (!dr->result && dr->region && dr->assigned) {
 		if (dr->region->cma_ops) {
 			tmp.cma_area = dr->region->cma;
 			tmp.cma_area_region = dr->region;
@@ -110,7 +120,7 @@ static void probe_region(struct rm_board *b, struct rm_device *dev,
 	ok = !rm_dma_alloc(b, &tmp, bytes, &a);
 	printf("rmemprobe: device %s region_idx=%u init_ret=%d "
 	       "dma_alloc_coherent(0x%llx)=%s dma=%s\n", dev->path, i,
-	       dr->result, (unsigned long long)bytes, ok ? "OK" : "FAIL",
+	       result, (unsigned long long)bytes, ok ? "OK" : "FAIL",
 	       dma_text(ok ? &a : NULL));
 	if (ok)
 		rm_dma_free(b, &a);
@@ -191,9 +201,28 @@ struct seq_buf {
 	uint64_t size;
 };
 
+/* a region-less test device: the generic path, under its own name */
+static struct rm_device plain_devs[16];
+static unsigned int nr_plain;
+
+static struct rm_device *plain_dev(struct rm_board *b, int node)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr_plain; i++)
+		if (plain_devs[i].node == node)
+			return &plain_devs[i];
+	if (nr_plain == 16)
+		return NULL;
+	plain_devs[nr_plain] = *b->default_dev;
+	plain_devs[nr_plain].node = node;
+	return &plain_devs[nr_plain++];
+}
+
 static struct rm_device *seq_dev(struct rm_board *b, const char *name)
 {
 	unsigned int i;
+	int node, depth = 0;
 
 	for (i = 0; i < b->nr_devices; i++) {
 		struct rm_device *d = b->devices[i];
@@ -205,6 +234,16 @@ static struct rm_device *seq_dev(struct rm_board *b, const char *name)
 		if (!strcmp(n, name) || (strlen(name) == strcspn(n, "@") &&
 					 !strncmp(n, name, strlen(name))))
 			return d;
+	}
+	for (node = fdt_next_node(b->fdt, -1, &depth); node >= 0;
+	     node = fdt_next_node(b->fdt, node, &depth)) {
+		const char *n = dt_name(b->fdt, node);
+
+		if (!is_test_device(b, node) || !dt_is_available(b->fdt, node))
+			continue;
+		if (!strcmp(n, name) || (strlen(name) == strcspn(n, "@") &&
+					 !strncmp(n, name, strlen(name))))
+			return plain_dev(b, node);
 	}
 	return NULL;
 }
@@ -236,7 +275,7 @@ static void run_seq(struct rm_board *b, char *seq)
 {
 	struct seq_buf bufs[128];
 	char *cur = seq, *tok;
-	int n = 0, i;
+	int n = 0;
 
 	memset(bufs, 0, sizeof(bufs));
 	while ((tok = strsep(&cur, ";")) && n < 128) {
@@ -289,12 +328,53 @@ static void run_seq(struct rm_board *b, char *seq)
 	}
 }
 
+/* rmemprobe.allocs="name:count[:align];...": held, then released */
+static void run_allocs(struct rm_board *b, char *allocs)
+{
+	struct { struct rm_cma *cma; uint64_t pfn, n; } st[64];
+	char *cur = allocs, *tok;
+	int ns = 0, i;
+
+	while ((tok = strsep(&cur, ";")) && ns < 64) {
+		char *name = strsep(&tok, ":"), *cnt = tok ? strsep(&tok, ":") : NULL;
+		unsigned long n, al = 0;
+		struct rm_cma *found = NULL;
+		unsigned int k;
+
+		if (!name || !*name || !cnt) {
+			printf("rmemprobe: alloc step %d: bad syntax\n", ns);
+			continue;
+		}
+		n = strtoul(cnt, NULL, 0);
+		if (tok)
+			al = strtoul(tok, NULL, 0);
+		for (k = 0; k < b->nr_cma; k++)
+			if (!strcmp(b->cma_areas[k]->name, name))
+				found = b->cma_areas[k];
+		st[ns].cma = found;
+		st[ns].n = n;
+		st[ns].pfn = found ? cma_alloc(b, found, n, (unsigned int)al, true) : 0;
+		if (st[ns].pfn)
+			printf("rmemprobe: alloc step %d area=%s count=%lu align_order=%lu "
+			       "pfn=0x%llx phys=0x%llx\n", ns, name, n, al,
+			       (unsigned long long)st[ns].pfn,
+			       (unsigned long long)(st[ns].pfn << 12));
+		else
+			printf("rmemprobe: alloc step %d area=%s count=%lu align_order=%lu "
+			       "FAIL%s\n", ns, name, n, al, found ? "" : " (no such area)");
+		ns++;
+	}
+	for (i = ns - 1; i >= 0; i--)
+		if (st[i].pfn)
+			cma_release(st[i].cma, st[i].pfn, st[i].n);
+}
+
 int main(int argc, char **argv)
 {
 	struct rm_options o;
 	struct rm_board *b;
 	void *blob;
-	char err[1024], *seq, *whole, *bytes;
+	char err[1024], *seq, *whole, *bytes, *allocs;
 	uint64_t dev_bytes = 0x4000;
 	unsigned int i;
 	int c;
@@ -327,6 +407,10 @@ int main(int argc, char **argv)
 		dev_bytes = strtoull(bytes, NULL, 0);
 	for (i = 0; i < b->nr_cma; i++)
 		show_area(b, b->cma_areas[i], !whole || strcmp(whole, "0"));
+	allocs = o.cmdline ? param(o.cmdline, "rmemprobe.allocs") : NULL;
+	if (allocs)
+		run_allocs(b, allocs);
+	free(allocs);
 	probe_devices(b, dev_bytes, seq);
 	if (seq)
 		run_seq(b, seq);
