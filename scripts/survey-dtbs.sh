@@ -36,6 +36,7 @@
 #                             linux-image-...-arm64-unsigned name; several
 #                             space separated
 #   SURVEY_CACHE=/tmp/rmemfs-survey   downloads, extracted images, logs
+#   OPTS="-o cmdline=..."     extra rmemfs options for every run
 #   TIMEOUT=30                seconds per dry-run
 #   VERBOSE=1                 print one line per run
 set -euo pipefail
@@ -48,6 +49,7 @@ KERNELS=${KERNELS:-6.12}
 CACHE=${SURVEY_CACHE:-/tmp/rmemfs-survey}
 TIMEOUT=${TIMEOUT:-30}
 VERBOSE=${VERBOSE:-0}
+read -ra XOPTS <<<"${OPTS:-}"
 export DEBIAN_FRONTEND=noninteractive
 
 log() { echo "[survey] $*" >&2; }
@@ -173,7 +175,7 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	local f=$1 p=$2 children=$3 out=$4 err=$5 rc=0
 	RUN_NOTES=() RUN_PROBLEMS=() RUN_REGIONS=0
 	# (the subshell keeps bash's "Segmentation fault" notice off the screen)
-	( timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" "$f" >"$out" 2>"$err" </dev/null
+	( timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" ${XOPTS[@]+"${XOPTS[@]}"} "$f" >"$out" 2>"$err" </dev/null
 	  exit $? ) 2>/dev/null || rc=$?
 	RUN_RC=$rc
 	case $rc in
@@ -289,7 +291,7 @@ for set in "${SETS[@]}"; do
 done
 
 echo
-echo "== rmemfs DTB survey ($SRC_BIN, profiles: $PROFILES)"
+echo "== rmemfs DTB survey ($SRC_BIN, profiles: $PROFILES${OPTS:+, options: $OPTS})"
 echo "DTBs scanned:              $T_DTBS"
 echo "DTBs with /reserved-memory: $T_WITH"
 echo "regions (child nodes):     $T_CHILDREN"

@@ -4,6 +4,7 @@
  * loop until unmounted or signalled (SIGTERM/SIGINT unmount and exit 0).
  */
 #include <errno.h>
+#include <limits.h>
 #include <fuse_lowlevel.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,8 +81,10 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 		if (!cfg)
 			goto out_unmount;
 		fuse_loop_cfg_set_clone_fd(cfg, opts.clone_fd);
-		fuse_loop_cfg_set_idle_threads(cfg, opts.max_idle_threads);
-		if (opts.max_threads)
+		if (opts.max_idle_threads != UINT_MAX)
+			fuse_loop_cfg_set_idle_threads(cfg, opts.max_idle_threads);
+		/* libfuse leaves UINT_MAX when max_threads= was not given */
+		if (opts.max_threads && opts.max_threads <= 100000)
 			fuse_loop_cfg_set_max_threads(cfg, opts.max_threads);
 		ret = fuse_session_loop_mt(se, cfg);
 		fuse_loop_cfg_destroy(cfg);

@@ -22,6 +22,7 @@ struct fs_handle {
 	pthread_mutex_t lock;
 	char *text;		/* text snapshot, or a pending alloc result */
 	size_t len;
+	size_t cursor;		/* alloc result: bytes already read */
 	bool result_ready;
 };
 
@@ -346,14 +347,26 @@ static void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	}
 }
 
-static void reply_slice(fuse_req_t req, const char *text, size_t len,
-			size_t size, off_t off)
+/*
+ * Copy a slice out under the handle's lock: once a reply is sent the file
+ * may be closed and the handle released, so the reply comes last.
+ */
+static char *slice_copy(const char *text, size_t len, size_t size, off_t off,
+			size_t *n)
 {
-	if (off < 0 || (size_t)off >= len)
-		return (void)fuse_reply_buf(req, NULL, 0);
+	char *out;
+
+	*n = 0;
+	if (!text || off < 0 || (size_t)off >= len)
+		return NULL;
 	if (size > len - (size_t)off)
 		size = len - (size_t)off;
-	fuse_reply_buf(req, text + off, size);
+	out = malloc(size ? size : 1);
+	if (out) {
+		memcpy(out, text + off, size);
+		*n = size;
+	}
+	return out;
 }
 
 static void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
@@ -368,32 +381,42 @@ static void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	int fd;
 
 	if (n && n->kind == FS_TEXT) {
-		pthread_mutex_lock(&h->lock);
-		if (off == 0) {
-			/* a read from the start takes a fresh snapshot */
-			char *t;
-			size_t l;
+		char *t = NULL, *out;
+		size_t l, got;
 
-			if (!fs_render(fs, n, &t, &l)) {
-				free(h->text);
-				h->text = t;
-				h->len = l;
-			}
+		/* a read from the start takes a fresh snapshot */
+		if (off == 0 && fs_render(fs, n, &t, &l))
+			t = NULL;
+		pthread_mutex_lock(&h->lock);
+		if (t) {
+			free(h->text);
+			h->text = t;
+			h->len = l;
 		}
-		reply_slice(req, h->text, h->len, size, off);
+		out = slice_copy(h->text, h->len, size, off, &got);
 		pthread_mutex_unlock(&h->lock);
+		fuse_reply_buf(req, out, got);
+		free(out);
 		return;
 	}
 	if (n && n->kind == FS_ALLOC) {
-		/* the result of the last write, once, whatever the offset */
+		/*
+		 * The result of the last write, once, whatever the offset (the
+		 * write moved it): consecutive reads walk it, then EOF.
+		 */
+		char *out = NULL;
+		size_t got = 0;
+
 		pthread_mutex_lock(&h->lock);
-		if (h->result_ready) {
-			h->result_ready = false;
-			reply_slice(req, h->text, h->len, size, 0);
+		if (h->result_ready && h->cursor < h->len) {
+			out = slice_copy(h->text, h->len, size, (off_t)h->cursor, &got);
+			h->cursor += got;
 		} else {
-			fuse_reply_buf(req, NULL, 0);
+			h->result_ready = false;
 		}
 		pthread_mutex_unlock(&h->lock);
+		fuse_reply_buf(req, out, got);
+		free(out);
 		return;
 	}
 	if (n)
@@ -438,9 +461,11 @@ static void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 		free(h->text);
 		h->text = line;
 		h->len = line ? strlen(line) : 0;
+		h->cursor = 0;
 		h->result_ready = line != NULL;
 		pthread_mutex_unlock(&h->lock);
-		return (void)fuse_reply_write(req, size);
+		fuse_reply_write(req, size);
+		return;
 	}
 	if (n)
 		return (void)fuse_reply_err(req, EACCES);

@@ -167,8 +167,10 @@ int rm_kconfig_parse(struct rm_kconfig *kc, const char *text, char *err,
 		if (val[0] == '"') {
 			size_t vl = strlen(val);
 
-			if (vl < 2 || val[vl - 1] != '"')
+			if (vl < 2 || val[vl - 1] != '"') {
+				*eq = '=';	/* show the whole line */
 				goto bad;
+			}
 			val[vl - 1] = '\0';
 			val++;
 		}
