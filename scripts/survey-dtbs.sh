@@ -162,7 +162,7 @@ short_name() {	# path -> vendor/board.dtb
 
 # ---- one run ---------------------------------------------------------------
 # globals filled by check_run
-RUN_CLASS= RUN_RC=0 RUN_REGIONS=0
+RUN_CLASS='' RUN_RC=0 RUN_REGIONS=0
 A_TABLE=0 A_LOG=0 A_DISABLED=0 A_REJECTED=0 A_NOTE=0 RUN_NOTES=() RUN_PROBLEMS=()
 # log lines that report a region as set up (6.12 prints one per region)
 SUCCESS_RE='^OF: reserved mem: 0x[0-9a-f]+\.\.0x[0-9a-f]+ |^OF: reserved mem: initialized node |: assigned reserved memory node |^Reserved memory: created (CMA|DMA|restricted DMA) memory pool'

@@ -713,7 +713,8 @@ START_TEST(test_property_random_ops)
 			long a = bitmap_find_free_region(impl, bits, order);
 			long b = ref_find_free_region(ref, bits, order);
 
-			ck_assert_msg(a == b, "op %u: find_free_region(%llu bits, order %u) = %ld, ref %ld",
+			ck_assert_msg(a == b,
+				      "op %u: find_free_region(%llu, %u) = %ld, ref %ld",
 				      op, (unsigned long long)bits, order, a, b);
 			if (a >= 0 && nplaced < 512) {
 				placed[nplaced] = a;
@@ -753,7 +754,8 @@ START_TEST(test_property_random_ops)
 							   mask, off);
 			b = ref_find_next_zero_area_off(ref, bits, start, nr,
 							mask, off);
-			ck_assert_msg(a == b, "op %u: zero_area_off(size %llu, start %llu, nr %llu, mask %llx, off %llx) = %llu, ref %llu",
+			ck_assert_msg(a == b,
+				      "op %u: zero_area_off(%llu, %llu, %llu, %#llx, %#llx) = %llu, ref %llu",
 				      op, (unsigned long long)bits,
 				      (unsigned long long)start,
 				      (unsigned long long)nr,

@@ -230,7 +230,7 @@ START_TEST(test_error_out_of_range)
 }
 END_TEST
 
-/* a line that is neither CONFIG_X=v, "# CONFIG_X is not set" nor a comment */
+/* scripts/kconfig/confdata.c conf_read_simple(): only CONFIG_X=v and "# CONFIG_X is not set" */
 START_TEST(test_error_malformed_line)
 {
 	struct rm_kconfig kc;

@@ -546,7 +546,7 @@ START_TEST(test_free_ranges)
 }
 END_TEST
 
-/* memblock_copy(): an independent snapshot (used for dry runs) */
+/* memblock_copy() (rmemfs only, no kernel counterpart): an independent snapshot */
 START_TEST(test_copy_independent)
 {
 	struct memblock a, b;
