@@ -76,7 +76,8 @@ check-asan:
 check-valgrind: tests
 	BUILD=$(BUILD) VALGRIND=1 sh tests/run.sh
 
-run: all
+# installs dependencies first: works on a machine that cannot build yet
+run:
 	sh scripts/run.sh
 
 bench: all
