@@ -69,7 +69,13 @@ tests: $(UNIT_BINS) $(HELPERS) $(TOOLS) $(BUILD)/rmemfs
 check: tests
 	BUILD=$(BUILD) sh tests/run.sh
 
+# the daemonized server has no stderr: sanitizer reports go to files that
+# tests/run.sh counts as failures
 check-asan:
+	rm -rf build-asan/san && mkdir -p build-asan/san
+	ASAN_OPTIONS=log_path=$(CURDIR)/build-asan/san/asan:detect_leaks=1 \
+	UBSAN_OPTIONS=log_path=$(CURDIR)/build-asan/san/ubsan:print_stacktrace=1 \
+	SAN_LOG_DIR=$(CURDIR)/build-asan/san \
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined" check
 

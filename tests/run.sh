@@ -71,5 +71,15 @@ for script in tests/golden/*.sh tests/mount/*.sh; do
 	case $script in */lib.sh) continue ;; esac	# sourced, not run
 	[ -f "$script" ] && run_tap "$script"
 done
+if [ -n "${SAN_LOG_DIR:-}" ]; then
+	reports=$(ls "$SAN_LOG_DIR" 2>/dev/null | wc -l)
+	if [ "$reports" != 0 ]; then
+		echo "FAIL sanitizer reports: $reports (in $SAN_LOG_DIR)"
+		head -40 "$SAN_LOG_DIR"/* 
+		failed=$((failed + reports))
+	else
+		echo "ok   no sanitizer report"
+	fi
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -92,11 +92,14 @@ int main(int argc, char **argv)
 		struct stat st;
 		ssize_t n;
 
+		int bad;
+
 		fstat(fd, &st);
 		n = pread(fd, buf, len, 0);
-		if (n != st.st_size)
-			return 1;
-		return check_all(buf, (size_t)n, (unsigned char)atoi(argv[3]));
+		bad = n != st.st_size ||
+		      check_all(buf, (size_t)n, (unsigned char)atoi(argv[3]));
+		free(buf);
+		return bad;
 	}
 	if (!strcmp(argv[1], "share")) {
 		pid_t pid;
