@@ -36,6 +36,7 @@ enum fs_text {
 };
 
 struct fs_bufdir;
+struct fs_handle;
 
 struct fs_node {
 	uint64_t ino;
@@ -100,6 +101,7 @@ struct fs {
 	struct fs_buffer **hash;
 	unsigned int hash_size;
 	uint64_t nr_buffers;
+	struct fs_handle *handles;	/* open text and alloc files */
 };
 
 #define FS_ROOT_INO 1
@@ -127,6 +129,9 @@ int fs_alloc_request(struct fs *fs, struct fs_node *alloc, const char *buf,
 		     size_t len, uid_t uid, gid_t gid, char **line);
 int fs_parse_alloc(const char *buf, size_t len, uint64_t *size, char *name,
 		   size_t namelen);
+
+/* fs_ops.c: handles still open when the session ends */
+void fs_handles_free_all(struct fs *fs);
 
 /* fs_render.c: the text of a FS_TEXT node */
 int fs_render(struct fs *fs, struct fs_node *n, char **text, size_t *len);

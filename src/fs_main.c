@@ -39,6 +39,7 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 
 static void fs_teardown(struct fs *fs)
 {
+	fs_handles_free_all(fs);
 	fs_buffers_free_all(fs);
 	fs_tree_free(fs);
 	rm_board_free(fs->board);

@@ -18,7 +18,12 @@
 
 #define STATIC_TIMEOUT 3600.0
 
+/*
+ * An open text or alloc file.  Handles are listed in the fs so that those
+ * whose RELEASE never arrives (unmounted first) are freed at teardown.
+ */
 struct fs_handle {
+	struct fs_handle *prev, *next;
 	pthread_mutex_t lock;
 	char *text;		/* text snapshot, or a pending alloc result */
 	size_t len;
@@ -279,19 +284,34 @@ full:
 	free(buf);
 }
 
-static struct fs_handle *handle_new(void)
+static struct fs_handle *handle_new(struct fs *fs)
 {
 	struct fs_handle *h = calloc(1, sizeof(*h));
 
-	if (h)
-		pthread_mutex_init(&h->lock, NULL);
+	if (!h)
+		return NULL;
+	pthread_mutex_init(&h->lock, NULL);
+	pthread_mutex_lock(&fs->lock);
+	h->next = fs->handles;
+	if (h->next)
+		h->next->prev = h;
+	fs->handles = h;
+	pthread_mutex_unlock(&fs->lock);
 	return h;
 }
 
-static void handle_free(struct fs_handle *h)
+static void handle_free(struct fs *fs, struct fs_handle *h)
 {
 	if (!h)
 		return;
+	pthread_mutex_lock(&fs->lock);
+	if (h->prev)
+		h->prev->next = h->next;
+	else
+		fs->handles = h->next;
+	if (h->next)
+		h->next->prev = h->prev;
+	pthread_mutex_unlock(&fs->lock);
 	pthread_mutex_destroy(&h->lock);
 	free(h->text);
 	free(h);
@@ -311,13 +331,13 @@ static void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 			return (void)fuse_reply_err(req, EISDIR);
 		if (n->kind == FS_TEXT && acc != O_RDONLY)
 			return (void)fuse_reply_err(req, EACCES);
-		h = handle_new();
+		h = handle_new(fs);
 		if (!h)
 			return (void)fuse_reply_err(req, ENOMEM);
 		if (n->kind == FS_TEXT) {
 			err = fs_render(fs, n, &h->text, &h->len);
 			if (err) {
-				handle_free(h);
+				handle_free(fs, h);
 				return (void)fuse_reply_err(req, -err);
 			}
 		}
@@ -325,7 +345,7 @@ static void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		fi->direct_io = 1;
 		fi->nonseekable = 0;
 		if (fuse_reply_open(req, fi))
-			handle_free(h);
+			handle_free(fs, h);
 		return;
 	}
 	if (fi->flags & O_TRUNC)
@@ -491,7 +511,7 @@ static void fs_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi
 	struct fs_buffer *b;
 
 	if (fs_node_get(fs, ino)) {
-		handle_free((struct fs_handle *)(uintptr_t)fi->fh);
+		handle_free(fs, (struct fs_handle *)(uintptr_t)fi->fh);
 		return (void)fuse_reply_err(req, 0);
 	}
 	pthread_mutex_lock(&fs->lock);
@@ -637,6 +657,12 @@ static void fs_init(void *userdata, struct fuse_conn_info *conn)
 		conn->want |= FUSE_CAP_SPLICE_MOVE;
 	/* the daemon holds the bytes; no delayed writeback of our own */
 	conn->want &= ~FUSE_CAP_WRITEBACK_CACHE;
+}
+
+void fs_handles_free_all(struct fs *fs)
+{
+	while (fs->handles)
+		handle_free(fs, fs->handles);
 }
 
 const struct fuse_lowlevel_ops rm_fs_ops = {
