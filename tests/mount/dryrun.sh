@@ -1,0 +1,43 @@
+#!/bin/sh
+# rmemfs --dry-run: exit status, sections, hints, DTS through cpp, options.
+. "$(dirname "$0")/lib.sh"
+
+out=$("$BIN" --dry-run "$(board_dtb "$FIX/oracle/basic.dts" 2G)")
+check "clean boot: exit 0" "0" "$?"
+printf '%s\n' "$out" | grep -q '^# iomem$' && printf '%s\n' "$out" | grep -q '^# regions$' &&
+	printf '%s\n' "$out" | grep -q '^# devices$' && ok "log, then iomem, regions, devices" ||
+	not_ok "log, then iomem, regions, devices"
+
+out=$("$BIN" --dry-run)
+check "built-in board has errors: exit 2" "2" "$?"
+printf '%s\n' "$out" | grep -q "^hint: 'isp@71100000': CMA needs base and size aligned to 0x200000: base 0x0000000071100000 (nearest aligned 0x0000000071200000)" &&
+	ok "hint: alignment needed and the nearest aligned address" ||
+	not_ok "hint: alignment needed and the nearest aligned address"
+printf '%s\n' "$out" | grep -q '^hint: camera@2e000000: memory-region 0 (isp@71100000) has no usable init' &&
+	ok "hint: why the device got -EINVAL" || not_ok "hint: why the device got -EINVAL"
+
+dtb=$(board_dtb "$FIX/oracle/errors.dts" 2G)
+out=$("$BIN" --dry-run -o profile=6.12 "$dtb")
+printf '%s\n' "$out" | grep -q "^hint: 'overlap-a@58000000' and 'overlap-b@58100000' overlap by 1048576 bytes" &&
+	ok "hint: which regions overlap and by how much" || not_ok "hint: overlap"
+printf '%s\n' "$out" | grep -q "^hint: 'too-big': window \[0x0000000070000000, 0x0000000080000000): largest free run aligned to 0x200000 is 0x10000000 bytes, 0x20000000 asked" &&
+	ok "hint: largest free gap in the alloc-ranges window" || not_ok "hint: alloc-ranges gap"
+
+out=$("$BIN" --dry-run -o "dts_include=$FIX/include" "$FIX/cpp-include.dts")
+check "DTS through cpp with dts_include" "0" "$?"
+printf '%s\n' "$out" | grep -q '^fw@50000000 *0x0000000050000000 1048576 ' &&
+	ok "#include'd macros reached the region" || not_ok "#include'd macros reached the region"
+"$BIN" --dry-run "$FIX/cpp-include.dts" >/dev/null 2>&1
+check "#include without dts_include: exit 1" "1" "$?"
+
+out=$("$BIN" --dry-run -o "cmdline=cma=32M" "$(board_dtb "$FIX/oracle/no-default.dts" 2G)")
+printf '%s\n' "$out" | grep -q '^cma: Reserved 32 MiB at ' &&
+	ok "-o cmdline=cma=32M sizes the default area" || not_ok "-o cmdline"
+out=$("$BIN" --dry-run -o profile=6.1 -o "cmdline=cma=32M" "$(board_dtb "$FIX/oracle/no-default.dts" 2G)")
+printf '%s\n' "$out" | grep -q '^cma: Reserved 32 MiB at 0x[0-9a-f]*$' &&
+	ok "6.1: no ' on node -1'" || not_ok "6.1: no ' on node -1'"
+printf 'CONFIG_CMA_SIZE_MBYTES=8\n' > "$T/small.config"
+out=$("$BIN" --dry-run -o "config=$T/small.config" "$(board_dtb "$FIX/oracle/no-default.dts" 2G)")
+printf '%s\n' "$out" | grep -q '^cma: Reserved 8 MiB at ' &&
+	ok "-o config= CONFIG_CMA_SIZE_MBYTES" || not_ok "-o config="
+finish
