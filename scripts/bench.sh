@@ -147,9 +147,10 @@ else
 fi
 kill -0 "$spid" 2>/dev/null || { problems=$((problems + 1)); note "rmemfs died during the run"; }
 used1=$(cat "$MNT/regions/linux,cma/used" 2>/dev/null)
-left=$(ls "$MNT/regions/linux,cma/buffers" 2>/dev/null | wc -l)
-[ "$used1" = "$used0" ] && [ "$left" = 0 ] ||
+left=$(find "$MNT/regions/linux,cma/buffers" -type f 2>/dev/null | wc -l)
+if [ "$used1" != "$used0" ] || [ "$left" != 0 ]; then
 	note "after the run: linux,cma used $used1 pages (was $used0), $left buffers left"
+fi
 fusermount3 -u "$MNT"
 wait "$spid"
 src=$?
@@ -172,24 +173,25 @@ echo
 echo "rmemfs benchmark: $(nproc) CPUs, kernel $(uname -r), backing=$backing," \
 	"medians of $RUNS runs, $CLIENTS concurrent clients, server on CPU $SERVER_CPU"
 awk -v backing="$backing" -v clients="$CLIENTS" '
-function row(label, a, b, unit, dir, tgt,   r, met) {
+function row(label, a, b, unit, dir, tgt,   r, met, an, rs, ts) {
 	if (!(a in v)) return
 	r = (b in v) && v[b] > 0 ? v[a] / v[b] : -1
 	met = "-"
 	if (tgt != "" && r >= 0)
 		met = (dir == "le" ? r <= tgt : r >= tgt) ? "met" : "missed"
-	printf "%-44s %12s %12s %-9s %8s  %s\n", label, num(v[a]),
-	       (b in v) ? num(v[b]) : "-", unit, r >= 0 ? sprintf("%.2fx", r) : "-",
-	       tgt == "" ? "" : sprintf("%s %s%sx", met, dir == "le" ? "<=" : ">=", tgt)
+	an = (b in v) ? num(v[b]) : "-"
+	rs = (r >= 0) ? sprintf("%.2fx", r) : "-"
+	ts = (tgt == "") ? "" : sprintf("%s %s%sx", met, (dir == "le") ? "<=" : ">=", tgt)
+	printf "%-50s %12s %12s %-9s %8s  %s\n", label, num(v[a]), an, unit, rs, ts
 }
 function num(x) {
-	return x >= 1000 ? sprintf("%.0f", x) : sprintf("%.3g", x)
+	return (x >= 1000) ? sprintf("%.0f", x) : sprintf("%.3g", x)
 }
-{ v[$1 " " $2] = $3 }
+{ v[$1 " " $2] = $3; if ($1 == "engine" && $2 ~ /^dryrun:/) dr[++ndr] = $1 " " $2 }
 END {
 	t1 = backing == "passthrough" ? 0.9 : 0.5
 	v["target dryrun"] = 5; v["target pairs"] = 2000000
-	printf "%-44s %12s %12s %-9s %8s  %s\n", "row", "rmemfs", "anchor",
+	printf "%-50s %12s %12s %-9s %8s  %s\n", "row", "rmemfs", "anchor",
 	       "unit", "ratio", "target"
 	for (p = 0; p < 2; p++) {
 		pin = p ? "cross" : "same"
@@ -213,21 +215,19 @@ END {
 		row("allocs, echo pattern, " clients " clients" s, pin " allocs_echo_x" clients,
 		    pin " allocs_memfd_x" clients, "allocs/s")
 	}
-	for (k in v)
-		if (k ~ /^engine dryrun:/) {
-			row("dry-run " substr(k, 15) " (anchor: target)", k,
-			    "target dryrun", "ms", "le", 1)
-		}
-	row("coherent 4G alloc/free @50% (anchor: target)", "engine coherent_4g",
+	for (i = 1; i <= ndr; i++)
+		row("dry-run " substr(dr[i], 15), dr[i], "target dryrun", "ms", "le", 1)
+	row("coherent pool 4G, alloc/free pairs @50%", "engine coherent_4g",
 	    "target pairs", "pairs/s", "ge", 1)
-	row("CMA 4G alloc/free @50% (anchor: target)", "engine cma_area",
+	row("CMA area 4G (cma_alloc), pairs @50%", "engine cma_area",
 	    "target pairs", "pairs/s", "ge", 1)
-	row("CMA 4G bitmap alloc/free @50% (anchor: target)", "engine cma_bitmap_4g",
+	row("CMA bitmap 4G (bare), pairs @50%", "engine cma_bitmap_4g",
 	    "target pairs", "pairs/s", "ge", 1)
 }' "$T/results"
 echo "anchors: memfd_create+ftruncate+mmap+touch (4K, 64M), memcpy of anonymous"
 echo "memory (re-read), memfd_create+ftruncate+close per second (allocs, same"
-echo "client count); ratio = rmemfs / anchor (for us and ms lower is better)."
+echo "client count); for the engine rows the anchor is the issue's target."
+echo "ratio = rmemfs / anchor (for us and ms lower is better)."
 grep '^#' "$T/engine.err" 2>/dev/null | sed 's/^# /engine: /'
 [ -f "$T/notes" ] && cat "$T/notes"
 [ "$problems" = 0 ]

@@ -4,6 +4,7 @@
  * memfd reads as zeros, so a new buffer is zeroed without touching it.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "fs_internal.h"
+#include "fs_passthrough.h"
 
 static unsigned int hash_of(struct fs *fs, uint64_t ino)
 {
@@ -78,8 +80,14 @@ int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
 	if (!b)
 		return -ENOMEM;
 	snprintf(mname, sizeof(mname), "rmemfs:%.50s", name);
-	b->memfd = memfd_create(mname, MFD_CLOEXEC);
-	if (b->memfd < 0 || ftruncate(b->memfd, (off_t)a->span) < 0) {
+	/*
+	 * Exactly SIZE bytes, sealed: with passthrough the kernel writes the
+	 * memfd itself, and a write past the end must fail (EPERM) as a
+	 * truncate does.  The page holding the end still reads as zeros.
+	 */
+	b->memfd = memfd_create(mname, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (b->memfd < 0 || ftruncate(b->memfd, (off_t)a->size) < 0 ||
+	    fcntl(b->memfd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK) < 0) {
 		int err = -errno;
 
 		if (b->memfd >= 0)
@@ -94,6 +102,7 @@ int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
 	b->uid = uid;
 	b->gid = gid;
 	b->mode = 0600;
+	b->watch = -1;
 	clock_gettime(CLOCK_REALTIME, &b->ctime);
 	/* append: the list stays sorted by ino, readdir's cookie */
 	b->prev_in_dir = dir->tail;
@@ -124,7 +133,8 @@ static void hash_remove(struct fs *fs, struct fs_buffer *b)
 /* Give the pool memory back once nobody can reach the bytes. */
 static void maybe_release(struct fs *fs, struct fs_buffer *b)
 {
-	if (b->unlinked && !b->nopen && !b->freed) {
+	if (b->unlinked && !b->nopen && !b->freed && !fs_passthrough_busy(b)) {
+		fs_passthrough_forget(fs, b);
 		rm_dma_free(fs->board, &b->alloc);
 		close(b->memfd);
 		b->memfd = -1;
@@ -169,6 +179,22 @@ void fs_buffer_forget(struct fs *fs, struct fs_buffer *b, uint64_t n)
 	maybe_release(fs, b);
 }
 
+void fs_buffer_backing_closed(struct fs *fs, int wd)
+{
+	unsigned int i;
+
+	for (i = 0; i < fs->hash_size; i++) {
+		struct fs_buffer *b;
+
+		for (b = fs->hash[i]; b; b = b->hash_next)
+			if (b->watch == wd) {
+				b->pt_closes++;
+				maybe_release(fs, b);
+				return;
+			}
+	}
+}
+
 void fs_buffers_free_all(struct fs *fs)
 {
 	unsigned int i;
@@ -179,6 +205,7 @@ void fs_buffers_free_all(struct fs *fs)
 		for (; b; b = next) {
 			next = b->hash_next;
 			if (!b->freed) {
+				fs_passthrough_forget(fs, b);
 				rm_dma_free(fs->board, &b->alloc);
 				close(b->memfd);
 			}

@@ -63,6 +63,10 @@ struct fs_buffer {
 	gid_t gid;
 	mode_t mode;
 	int memfd;			/* the bytes, span long */
+	int backing_id;			/* passthrough registration, 0 = none */
+	int watch;			/* inotify watch on memfd, -1 = none */
+	unsigned int pt_opens;		/* passthrough backing files created */
+	unsigned int pt_closes;		/* ... and gone (inotify IN_CLOSE) */
 	uint64_t nlookup;		/* kernel references */
 	unsigned int nopen;		/* open handles (mappings included) */
 	bool unlinked;
@@ -89,6 +93,7 @@ struct fs {
 	gid_t gid;
 	struct timespec mounted;
 	const char *backing;		/* "page-cache" or "passthrough" */
+	char backing_state[96];
 
 	struct fs_node *nodes;		/* static; nodes[ino - 1] */
 	uint64_t nr_nodes;
@@ -122,6 +127,8 @@ int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
 void fs_buffer_unlink(struct fs *fs, struct fs_buffer *buf);
 void fs_buffer_put_open(struct fs *fs, struct fs_buffer *buf);
 void fs_buffer_forget(struct fs *fs, struct fs_buffer *buf, uint64_t n);
+/* a passthrough backing file of the buffer watched as wd went away */
+void fs_buffer_backing_closed(struct fs *fs, int wd);
 void fs_buffers_free_all(struct fs *fs);
 
 /* fs_alloc.c: parse "SIZE [NAME]" and allocate; result line in *line */

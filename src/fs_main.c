@@ -14,6 +14,7 @@
 #include "fs.h"
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "fs_passthrough.h"
 
 static int fs_setup(struct fs *fs, const struct rm_options *o)
 {
@@ -72,6 +73,10 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 		goto out_session;
 	if (fuse_session_mount(se, mountpoint))
 		goto out_signals;
+	if (o->no_passthrough)
+		fs.backing = "page-cache (nopassthrough)";
+	else if (fs_passthrough_setup(&fs, se))
+		fprintf(stderr, "rmemfs: passthrough unavailable, using the page cache\n");
 	/* the parent returns once the mount is live: callers need no sleep */
 	if (fuse_daemonize(opts.foreground))
 		goto out_unmount;
@@ -93,6 +98,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	/* an unmount returns 0; a handled signal its number: both clean */
 	ret = ret < 0 ? 1 : 0;
 out_unmount:
+	fs_passthrough_stop();
 	fuse_session_unmount(se);
 out_signals:
 	fuse_remove_signal_handlers(se);

@@ -15,6 +15,7 @@
 
 #include "fs_internal.h"
 #include "fs_ops.h"
+#include "fs_passthrough.h"
 
 #define STATIC_TIMEOUT 3600.0
 
@@ -359,8 +360,12 @@ static void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	b->nopen++;
 	pthread_mutex_unlock(&fs->lock);
 	fi->fh = 0;
-	fi->keep_cache = 1;
-	if (fuse_reply_open(req, fi)) {
+	/* passthrough maps the memfd itself; else the page cache holds it */
+	if (!fs_passthrough_open(fs, b))
+		fi->keep_cache = 1;
+	err = fuse_reply_open(req, fi);
+	fs_passthrough_open_done();
+	if (err) {
 		pthread_mutex_lock(&fs->lock);
 		fs_buffer_put_open(fs, b);
 		pthread_mutex_unlock(&fs->lock);

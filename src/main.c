@@ -36,6 +36,7 @@ static const struct fuse_opt cli_opts[] = {
 	{ "profile=%s", offsetof(struct cli, o.profile), 0 },
 	{ "reserve=%s", offsetof(struct cli, o.reserve), 0 },
 	OPT("--dry-run", o.dry_run),
+	OPT("nopassthrough", o.no_passthrough),
 	OPT("--help", help),
 	OPT("-h", help),
 	OPT("--version", version),
@@ -85,6 +86,8 @@ static void usage(void)
 	       "    -o config=PATH         kernel .config (CONFIG_CMA* and page size)\n"
 	       "    -o profile=6.12|6.1|4.19  kernel to emulate (default 6.12)\n"
 	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
+	       "    -o nopassthrough       serve buffers from the page cache even where\n"
+	       "                           FUSE passthrough is available\n"
 	       "    --dry-run              boot, print log and memory map, exit\n"
 	       "                           (0 clean, 2 boot errors, 1 could not run)\n"
 	       "    -h, --help             this text\n"

@@ -18,6 +18,7 @@ struct rm_options {
 	char *profile;
 	char *reserve;
 	bool dry_run;
+	bool no_passthrough;	/* -o nopassthrough: buffers in the page cache */
 };
 
 /*

@@ -62,9 +62,11 @@ check "the whole tree is unchanged" "$before" "$after"
 # dmesg is part of the snapshot: the bad input logged nothing
 
 # a killed server: ENOTCONN, never wrong data; fusermount3 -u recovers
-pid=$(pgrep -f "rmemfs $MNT" | head -1)
+pid=$(pgrep -f "rmemfs.* $MNT\$" | head -1)
 if [ -n "$pid" ]; then
 	kill -9 "$pid"
+	# requests in flight as it dies fail ECONNABORTED: wait for the exit
+	while kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
 	check_err "killed server: ENOTCONN" "Transport endpoint is not connected" cat "$MNT/dmesg"
 	fusermount3 -u "$MNT" && ok "fusermount3 -u recovers the mount point" ||
 		not_ok "fusermount3 -u recovers the mount point"

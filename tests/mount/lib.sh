@@ -31,7 +31,10 @@ server() {
 	fi
 }
 
+# RMEMFS_OPTS: options added to every mount (pagecache.sh forces a path)
 mount_rmemfs() {
+	# shellcheck disable=SC2086
+	set -- ${RMEMFS_OPTS:-} "$@"
 	if [ -n "${SERVER_LOG:-}" ]; then
 		# foreground, with its stderr kept (debugging); wait for the mount
 		server -f "$@" "$MNT" 2>"$SERVER_LOG" &

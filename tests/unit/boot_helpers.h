@@ -431,6 +431,39 @@ static TB_UNUSED struct rm_board *tb_golden(struct tboot *t, const char *name)
 	return t->b;
 }
 
+/*
+ * A fixture (path under tests/fixtures, e.g. "oracle/errors.dts") on any
+ * profile, its /include/s found in its own directory; the Debian .config
+ * for 6.1/6.12, the Kconfig defaults for 4.19 (its config is unknown,
+ * profiles.md §0).
+ */
+static TB_UNUSED struct rm_board *tb_fixture(struct tboot *t,
+					     const char *profile,
+					     const char *rel,
+					     const char *cmdline)
+{
+	char *path = tb_fmt("%s/tests/fixtures/%s", tb_root(), rel);
+	char *dir = strdup(path), *text = tb_slurp(path, NULL);
+	struct rm_kconfig kc;
+	bool debian = strcmp(profile, "4.19") != 0;
+
+	ck_assert_msg(text != NULL, "cannot read %s", path);
+	*strrchr(dir, '/') = '\0';
+	memset(t, 0, sizeof(*t));
+	t->blob = tb_dtc(text, NULL, dir, &t->size);
+	if (debian) {
+		char *cfg = tb_fmt("tests/fixtures/config/debian-%s.config", profile);
+
+		tb_kconfig_file(&kc, profile, cfg);
+		free(cfg);
+	}
+	tb_boot_blob(t, profile, cmdline, debian ? &kc : NULL, t->size);
+	free(text);
+	free(dir);
+	free(path);
+	return t->b;
+}
+
 static TB_UNUSED void tb_free(struct tboot *t)
 {
 	rm_board_free(t->b);
