@@ -13,7 +13,7 @@ LDLIBS_CORE := -lfdt -lpthread
 
 # the FUSE-free core, linked by the binary and by the unit tests
 CORE := bitmap memparse strbuf bootlog profile kconfig cmdline memblock \
-	sysmem dt coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
+	sysmem dt dt_index coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
 	rmem_init early_alloc contiguous device dma_alloc boot board_load options \
 	render_proc render_pool dryrun
 FS := $(patsubst src/%.c,%,$(wildcard src/fs*.c)) main

@@ -110,26 +110,31 @@ uint64_t bitmap_longest_zero_run(const uint64_t *map, uint64_t nbits)
 
 long bitmap_find_free_region(uint64_t *map, uint64_t bits, unsigned int order)
 {
-	uint64_t step, pos;
+	uint64_t step, pos = 0;
 
 	if (order >= 63)
 		return -ENOMEM;
 	step = 1ULL << order;
 	/*
-	 * Only blocks at multiples of 2^order are candidates.  Skipping to
-	 * the block after the first busy bit gives the same first fit as
-	 * testing every block in turn, in far fewer steps.
+	 * The kernel tries the blocks at multiples of 2^order in turn and
+	 * takes the first clear one.  Any block before the first zero bit
+	 * (rounded up to a block) holds a set bit, and so does the block
+	 * holding a busy bit: skipping to them gives the same first fit
+	 * with word-sized steps through dense runs.
 	 */
-	for (pos = 0; pos + step <= bits && pos + step > pos;) {
-		uint64_t busy = bitmap_next_set(map, pos + step, pos);
+	for (;;) {
+		uint64_t zero = bitmap_next_zero(map, bits, pos), busy;
 
+		pos = (zero + step - 1) & ~(step - 1);
+		if (pos < zero || pos + step > bits || pos + step < pos)
+			return -ENOMEM;
+		busy = bitmap_next_set(map, pos + step, pos);
 		if (busy >= pos + step) {
 			bitmap_set_range(map, pos, step);
 			return (long)pos;
 		}
-		pos = (busy / step + 1) * step;
+		pos = busy + 1;
 	}
-	return -ENOMEM;
 }
 
 void bitmap_release_region(uint64_t *map, uint64_t bits, uint64_t pos,

@@ -196,6 +196,9 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	ret = board_alloc(&b, fdt, fdt_size, opts);
 	if (ret)
 		goto fail;
+	ret = dt_index_build(&b->dtix, fdt);
+	if (ret)
+		goto fail;
 	b->root_addr_cells = dt_cells(fdt, 0, "#address-cells", 1);
 	b->root_size_cells = dt_cells(fdt, 0, "#size-cells", 1);
 	b->cmdline = opts->cmdline ? strdup(opts->cmdline) : chosen_bootargs(b);
@@ -250,6 +253,7 @@ void rm_board_free(struct rm_board *b)
 	memblock_release(&b->mb);
 	bootlog_release(&b->log);
 	strbuf_release(&b->hints);
+	dt_index_free(&b->dtix);
 	pthread_mutex_destroy(&b->lock);
 	free(b);
 }

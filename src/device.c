@@ -16,7 +16,7 @@
 static void make_kname(struct rm_board *b, int node, char *buf, size_t len)
 {
 	const char *full = dt_name(b->fdt, node);
-	int parent = fdt_parent_offset(b->fdt, node), rlen;
+	int parent = dt_index_parent(&b->dtix, node), rlen;
 	const fdt32_t *reg = fdt_getprop(b->fdt, node, "reg", &rlen);
 	uint32_t ac = parent >= 0 ? dt_cells(b->fdt, parent, "#address-cells", 2) : 2;
 	size_t n = strcspn(full, "@");
@@ -35,7 +35,7 @@ static void collect_dma_ranges(struct rm_board *b, struct rm_device *dev)
 
 	dev->coherent_dma_mask = ~0ULL;	/* a driver's 64-bit mask, as rmemprobe */
 	for (;;) {
-		node = fdt_parent_offset(b->fdt, node);
+		node = dt_index_parent(&b->dtix, node);
 		if (node < 0 || depth == 32)
 			break;
 		chain[depth++] = node;
@@ -344,7 +344,7 @@ int rm_devices_init(struct rm_board *b)
 		dev = device_new(b, node);
 		if (!dev)
 			return -ENOMEM;
-		dt_path(b->fdt, node, dev->path, sizeof(dev->path));
+		dt_index_path(&b->dtix, b->fdt, node, dev->path, sizeof(dev->path));
 		make_kname(b, node, dev->kname, sizeof(dev->kname));
 		collect_dma_ranges(b, dev);
 		n = len / 4;

@@ -17,6 +17,7 @@
 #include "bootlog.h"
 #include "cma.h"
 #include "cmdline.h"
+#include "dt_index.h"
 #include "coherent.h"
 #include "kconfig.h"
 #include "memblock.h"
@@ -125,6 +126,7 @@ struct rm_board {
 	char *cmdline;			/* effective command line */
 	const void *fdt;		/* borrowed; must outlive the board */
 	size_t fdt_size;
+	struct dt_index dtix;		/* parents of every node */
 	uint32_t root_addr_cells;
 	uint32_t root_size_cells;
 	struct memblock mb;

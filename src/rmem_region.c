@@ -26,7 +26,7 @@ struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name)
 	r->node = node;
 	snprintf(r->name, sizeof(r->name), "%s", name);
 	if (node >= 0) {
-		dt_path(b->fdt, node, r->path, sizeof(r->path));
+		dt_index_path(&b->dtix, b->fdt, node, r->path, sizeof(r->path));
 		r->nomap = dt_has_prop(b->fdt, node, "no-map");
 		r->reusable = dt_has_prop(b->fdt, node, "reusable");
 		r->cma_default = dt_has_prop(b->fdt, node, "linux,cma-default");
