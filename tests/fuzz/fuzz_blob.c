@@ -4,20 +4,29 @@
  * `rmemfs --dry-run BOARD.dtb` (and the mount) would read it.
  *
  * rm_board_validate() first, exactly as board_load does for a file; a blob
- * that passes is booted with the 6.12, 6.1 and 4.19 profiles in turn (the
- * order rotated by a selector byte), and every boot is rendered the way the
- * dry-run and the tree show it: the dry-run text, meminfo, config, cmdline,
- * every region's and every device's files.  Each device and each pool
- * region then makes one allocation, which is rendered and freed, so a blob
- * that boots a strange pool also exercises its allocator.  Everything is
- * freed: the fuzzer runs with leak detection.
+ * that passes is booted (rm_boot, no command line or .config override: the
+ * blob's /chosen/bootargs and the Kconfig defaults) with the 6.12, 6.1 and
+ * 4.19 profiles in turn: the profile rotates with a selector byte of the
+ * input.  Each device and each pool region then makes one allocation, and
+ * while they are live the board is rendered the way the dry-run and the
+ * tree show it: the dry-run text, meminfo, config, cmdline, every region's
+ * and every device's files.  Then everything is freed: the fuzzer runs with
+ * leak detection.
  *
- * The selector is the last byte of the input when it lies beyond the
- * blob's totalsize, else the low byte of the header's boot_cpuid_phys (the
- * first byte of a valid blob is always the 0xd0 of FDT_MAGIC, so it cannot
- * select anything).  RMEMFS_FUZZ_ONE_PROFILE=1 in the environment boots one
- * profile per input (the selected one) instead of all three.
+ * The selector is the low byte of the header's boot_cpuid_phys (dtc -b N
+ * sets it; rmemfs never reads it), or the last byte of the input when that
+ * lies beyond the blob's totalsize.  The first byte cannot serve: a valid
+ * blob always starts with the 0xd0 of FDT_MAGIC.  profile = selector % 3,
+ * allocation size from selector / 3.
+ *
+ * Environment:
+ *   RMEMFS_FUZZ_ALL_PROFILES=1  boot every input with all three profiles
+ *                               (rotated by the selector), 3x slower
+ *   RMEMFS_FUZZ_SKIP_KNOWN=1    skip inputs that hit a bug already reported
+ *                               (known_bug() below), so a long run can look
+ *                               past them; off by default
  */
+#include <libfdt.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +41,7 @@
 #define MAX_BLOB (1u << 20)
 
 static const char *const profiles[] = { "6.12", "6.1", "4.19" };
-static int one_profile = -1;
+static int all_profiles = -1, skip_known = -1;
 
 static void render_all(struct rm_board *b)
 {
@@ -75,8 +84,7 @@ static void alloc_all(struct rm_board *b, unsigned int sel)
 		if (rm_region_is_pool(b->regions[i]) &&
 		    !rm_region_alloc(b, b->regions[i], size, &a[n]))
 			n++;
-	if (n)
-		render_all(b);
+	render_all(b);
 	while (n)
 		rm_dma_free(b, &a[--n]);
 	free(a);
@@ -94,9 +102,83 @@ static void boot_one(const void *blob, size_t size, const char *profile,
 		abort();
 	if (rm_boot(blob, size, &bo, &b, err, sizeof(err)))
 		return;		/* out of memory: nothing was kept */
-	render_all(b);
 	alloc_all(b, sel);
 	rm_board_free(b);
+}
+
+static int cells(const void *fdt, int node, const char *name, int dflt)
+{
+	const fdt32_t *p;
+	int len;
+
+	p = fdt_getprop(fdt, node, name, &len);
+	return p && len >= 4 ? (int)fdt32_to_cpu(*p) : dflt;
+}
+
+/* any size of a (ac, sc) tuple list in prop larger than max; total too */
+static int big_sizes(const void *fdt, int node, const char *prop, int ac,
+		     int sc, uint64_t max, uint64_t *total)
+{
+	const fdt32_t *reg;
+	int len, c;
+
+	if (ac < 0 || sc < 0 || ac + sc == 0 || ac > 64 || sc > 64)
+		return 0;
+	reg = fdt_getprop(fdt, node, prop, &len);
+	for (; reg && len >= (ac + sc) * 4; len -= (ac + sc) * 4, reg += ac + sc) {
+		uint64_t size = 0;
+
+		for (c = 0; c < sc; c++)
+			size = size << 32 | fdt32_to_cpu(reg[ac + c]);
+		if (size > max || (*total += size) > max)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The bugs already reported, each with its input under
+ * tests/fuzz/regress/fuzz_blob/ (see the README there):
+ *  - hugemem: the early page-table model (src/early_alloc.c) loops once
+ *    per 2 MiB of /memory and nothing clamps a bank to what arm64 can
+ *    address: a bank of petabytes takes minutes to forever.  Skipped: boards
+ *    whose /memory banks add up to more than 1 TiB.
+ *  - hugepool: a coherent pool's bitmap (src/coherent.c coherent_create)
+ *    is sized from the region, unbounded: a no-map pool of 2^59 bytes asks
+ *    calloc for 16 TiB.  Skipped: /reserved-memory children with a reg or
+ *    size over 1 TiB.
+ */
+static int known_bug(const void *fdt)
+{
+	int ac = cells(fdt, 0, "#address-cells", 1);
+	int sc = cells(fdt, 0, "#size-cells", 1);
+	uint64_t total = 0, t;
+	int node, rm, rac, rsc;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+
+		if (!type || strcmp(type, "memory"))
+			continue;
+		if (big_sizes(fdt, node, "reg", ac, sc, 1ULL << 40, &total) ||
+		    big_sizes(fdt, node, "linux,usable-memory", ac, sc,
+			      1ULL << 40, &total))
+			return 1;
+	}
+	rm = fdt_path_offset(fdt, "/reserved-memory");
+	if (rm < 0)
+		return 0;
+	rac = cells(fdt, rm, "#address-cells", ac);
+	rsc = cells(fdt, rm, "#size-cells", sc);
+	fdt_for_each_subnode(node, fdt, rm) {
+		t = 0;
+		if (big_sizes(fdt, node, "reg", rac, rsc, 1ULL << 40, &t))
+			return 1;
+		t = 0;
+		if (big_sizes(fdt, node, "size", 0, rsc, 1ULL << 40, &t))
+			return 1;
+	}
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -107,10 +189,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t total;
 	void *blob;
 
-	if (one_profile < 0) {
-		const char *e = getenv("RMEMFS_FUZZ_ONE_PROFILE");
+	if (all_profiles < 0) {
+		const char *e = getenv("RMEMFS_FUZZ_ALL_PROFILES");
 
-		one_profile = e && *e == '1';
+		all_profiles = e && *e == '1';
+		e = getenv("RMEMFS_FUZZ_SKIP_KNOWN");
+		skip_known = e && *e == '1';
 	}
 	if (size > MAX_BLOB)
 		return 0;
@@ -123,12 +207,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(blob);
 		return 0;
 	}
+	if (skip_known && known_bug(blob)) {
+		free(blob);
+		return 0;
+	}
 	total = (uint32_t)data[4] << 24 | (uint32_t)data[5] << 16 |
 		(uint32_t)data[6] << 8 | data[7];
 	sel = size > total ? data[size - 1] : data[31];
 	for (i = 0; i < 3; i++) {
 		boot_one(blob, size, profiles[(sel + i) % 3], sel / 3 + i);
-		if (one_profile)
+		if (!all_profiles)
 			break;
 	}
 	free(blob);
