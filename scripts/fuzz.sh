@@ -28,6 +28,9 @@
 #   FUZZ_FLAGS="..."          extra libFuzzer flags for every run
 #   FUZZ_BUILD_ONLY=1         build and seed, do not run
 #   FUZZ_REGRESS=0            skip the regression inputs
+#   FUZZ_SKIP_KNOWN=1         fuzz_blob skips inputs that hit a bug already
+#                             reported (RMEMFS_FUZZ_SKIP_KNOWN, see
+#                             tests/fuzz/fuzz_blob.c), to look past them
 #   SURVEY_CACHE=/tmp/rmemfs-survey   Debian DTBs (scripts/survey-dtbs.sh)
 #   FUZZ_SURVEY_MAX=0         cap on the survey DTBs taken as seeds (0: all)
 set -u
@@ -127,12 +130,14 @@ seed_text() {	# seed_text TARGET TEXT
 	seed "$tmp/text" "$1"
 }
 
-# compile DTS [CMDLINE]: over QEMU's virt tree as check-goldens.sh does
+# compile DTS [CMDLINE [SELECTOR]]: over QEMU's virt tree as
+# check-goldens.sh does.  fuzz_blob picks the profile from the header's
+# boot_cpuid_phys (dtc -b): 0 6.12, 1 6.1, 2 4.19.
 compile_dts() {
 	cp tests/fixtures/virt/virt-2G.dts "$tmp/virt.dts"
 	cp "$1" "$tmp/board.dts"
-	dtc -q -I dts -O dtb -i "$(dirname "$1")" -o "$tmp/board.dtb" "$tmp/board.dts" \
-		2>/dev/null || return 1
+	dtc -q -I dts -O dtb -b "${3:-0}" -i "$(dirname "$1")" -o "$tmp/board.dtb" \
+		"$tmp/board.dts" 2>/dev/null || return 1
 	if [ -n "${2:-}" ]; then
 		fdtput -p -t s "$tmp/board.dtb" /chosen bootargs "$2" || return 1
 	fi
@@ -140,7 +145,10 @@ compile_dts() {
 
 nblob=0
 for dts in $(find tests/fixtures -name '*.dts' | sort); do
-	compile_dts "$dts" && seed "$tmp/board.dtb" fuzz_blob && nblob=$((nblob + 1))
+	for sel in 0 1 2; do
+		compile_dts "$dts" "" $sel && seed "$tmp/board.dtb" fuzz_blob &&
+			nblob=$((nblob + 1))
+	done
 done
 seed "$OUT/gen/builtin.dtb" fuzz_blob
 # the goldens' boots: their DTS with their command line as bootargs
@@ -151,7 +159,8 @@ for g in tests/golden/*.txt tests/golden/*/*.txt; do
 	[ -n "$cl" ] && seed_text fuzz_cmdline "$cl"
 	for d in tests/fixtures/oracle tests/fixtures/boards tests/fixtures/extra; do
 		if [ -n "$input" ] && [ -f "$d/$input" ]; then
-			compile_dts "$d/$input" "$cl" && seed "$tmp/board.dtb" fuzz_blob
+			case $g in *.k6.1.txt) sel=1 ;; *) sel=0 ;; esac
+			compile_dts "$d/$input" "$cl" $sel && seed "$tmp/board.dtb" fuzz_blob
 			break
 		fi
 	done
@@ -162,7 +171,11 @@ if [ -d "$SURVEY" ]; then
 		[ "$SURVEY_MAX" != 0 ] && [ "$nsurvey" -ge "$SURVEY_MAX" ] && break
 		# only boards with reserved memory exercise more than the fixtures
 		fdtget -l "$f" /reserved-memory >/dev/null 2>&1 || continue
-		seed "$f" fuzz_blob
+		# spread the boards over the profiles: boot_cpuid_phys low byte
+		cp "$f" "$tmp/survey.dtb"
+		printf "\\$((nsurvey % 3))" | dd of="$tmp/survey.dtb" bs=1 seek=31 \
+			conv=notrunc status=none
+		seed "$tmp/survey.dtb" fuzz_blob
 		nsurvey=$((nsurvey + 1))
 	done
 fi
@@ -230,6 +243,7 @@ if [ "${FUZZ_REGRESS:-1}" != 0 ]; then
 fi
 
 # ---- fuzz -----------------------------------------------------------------
+[ "${FUZZ_SKIP_KNOWN:-0}" = 1 ] && export RMEMFS_FUZZ_SKIP_KNOWN=1
 summary=$tmp/summary
 : > "$summary"
 for t in $targets; do

@@ -162,7 +162,6 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	struct fs_node *n = fs_node_get(fs, ino);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	struct fuse_bufvec bv = FUSE_BUFVEC_INIT(size);
-	struct fs_buffer *b;
 	uint64_t fsize;
 	int fd;
 
@@ -229,7 +228,6 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 	struct fs_node *n = fs_node_get(fs, ino);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
-	struct fs_buffer *b;
 	ssize_t done;
 	uint64_t fsize;
 	int fd, err;
