@@ -271,8 +271,14 @@ for t in $targets; do
 			break
 		fi
 		crashes=$((crashes + 1))
-		sig=$(grep -m1 -E '^SUMMARY: |^==[0-9]+== ERROR: libFuzzer: ' "$log" |
-			sed -E 's/==[0-9]+==//; s/ in [^ ]*$//; s/0x[0-9a-f]+/ADDR/g')
+		# the kind of report and the first frame in rmemfs's code
+		kind=$(grep -m1 -E '^SUMMARY: |^==[0-9]+== ?ERROR: libFuzzer: ' "$log" |
+			sed -E 's/^==[0-9]+== ?ERROR: libFuzzer: /libFuzzer: /;
+				s/^SUMMARY: //; s/ \(.*//; s/ \/[^ ]* in [^ ]*$//;
+				s/0x[0-9a-f]+/ADDR/g; s/ after [0-9]+ seconds//')
+		frame=$(grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in [^ ]+ [^ ]*/src/[^ ]+' "$log" |
+			head -1 | sed -E 's/.* in ([^ ]+) [^ ]*\/(src\/[^ :]+(:[0-9]+)?).*/\1 \2/')
+		sig="$kind${frame:+ at $frame}"
 		[ -n "$sig" ] || sig="exit $rc (see $log)"
 		unit=$(sed -n 's/^Test unit written to //p' "$log" | tail -1)
 		echo "# $t run $runs: $sig${unit:+ -> $unit}"

@@ -16,7 +16,11 @@ enum rm_flow {
 	 * init each entry in sorted order (fdt_init_reserved_mem) */
 	RM_FLOW_SORTED,
 	/* 6.12: statics reserved, dynamics placed+saved+initialised in DT
-	 * order; statics saved and initialised later, overlap check last */
+	 * order; statics saved and initialised later, overlap check last.
+	 * That second scan (fdt_scan_reserved_mem_reg_nodes) is also what
+	 * prints the root and reg errors a second time, the "ignores %d
+	 * regions" warning, "No reserved-memory node", and reads an empty
+	 * reg's garbage tuple (rmem_scan.c rm_scan_reg_nodes). */
 	RM_FLOW_EARLY_DYNAMIC,
 };
 
@@ -32,16 +36,11 @@ struct rm_profile {
 	/* drivers/of: scan and save */
 	enum rm_flow flow;
 	const char *scan_prefix;	/* "OF: fdt: " / "OF: reserved mem: " */
-	bool scan_msgs_twice;		/* 6.12: two scans print root/reg errors */
 	bool scan_grandchildren;	/* 4.19 of_scan_flat_dt depth walk */
-	bool no_resmem_msg;		/* 6.12 "No reserved-memory node in the DT" */
 	bool memreserve_after_scan;	/* 6.12 */
 	unsigned int max_reserved;	/* MAX_RESERVED_REGIONS */
 	const char *not_enough_space;	/* wording differs in 4.19 */
 	bool nomap_removes;		/* 4.19 memblock_remove; 6.x mark NOMAP */
-	bool save_zero_size_reg;	/* 4.19/6.1 save size-0 first tuple */
-	bool empty_reg_garbage;		/* 6.12 reads past an empty reg */
-	bool multi_reg_warning;		/* 6.12 "%s() ignores %d regions" */
 	bool dynamic_heuristic;		/* 6.12 __reserved_mem_alloc_in_range */
 	bool dyn_fail_has_size;		/* 6.x "...: size %lu MiB" */
 	bool failed_reserve_is_info;	/* 4.19 pr_info "%ld MiB" */

@@ -147,6 +147,10 @@ static int big_sizes(const void *fdt, int node, const char *prop, int ac,
  *    is sized from the region, unbounded: a no-map pool of 2^59 bytes asks
  *    calloc for 16 TiB.  Skipped: /reserved-memory children with a reg or
  *    size over 1 TiB.
+ *  - rootcells: the root's #address-cells/#size-cells are used unchecked
+ *    (src/boot.c scan_memory() and the other (ac + sc) * 4 tuple sizes):
+ *    #size-cells = <0xfffffffd> walks reg out of the blob, SIGSEGV.
+ *    Skipped: root cells over 4 (libfdt's FDT_MAX_NCELLS).
  */
 static int known_bug(const void *fdt)
 {
@@ -154,6 +158,9 @@ static int known_bug(const void *fdt)
 	int sc = cells(fdt, 0, "#size-cells", 1);
 	uint64_t total = 0, t;
 	int node, rm, rac, rsc;
+
+	if ((unsigned int)ac > 4 || (unsigned int)sc > 4)
+		return 1;
 
 	fdt_for_each_subnode(node, fdt, 0) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);

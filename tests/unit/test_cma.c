@@ -777,6 +777,166 @@ START_TEST(test_atomic_pool_419)
 }
 END_TEST
 
+/* §10.1 / §14: 6.x early_cma() without a value: "Config string not provided", not "given" (Kconfig size used); absent in 4.19 */
+START_TEST(test_config_string_not_provided)
+{
+	struct tboot t;
+	struct rm_board *b = tb_text(&t, P61, EMPTY_RESMEM_DTS,
+				     "console=ttyAMA0 cma quiet", NULL);
+
+	ck_assert_line(b, "cma: Config string not provided");
+	ck_assert_match(b, "cma: Reserved 16 MiB at 0x", TB_PREFIX, 1);
+	tb_free(&t);
+	b = tb_text(&t, P612, EMPTY_RESMEM_DTS, "cma", NULL);
+	ck_assert_line(b, "cma: Config string not provided");
+	tb_free(&t);
+	b = tb_text(&t, P419, EMPTY_RESMEM_DTS, "cma", NULL);
+	ck_assert_match(b, "Config string", TB_SUBSTR, 0);
+	tb_free(&t);
+}
+END_TEST
+
+/*
+ * §10.1 / kernel-semantics §10.22: cma=S@B-L is a range, fixed only when
+ * L == B + S.  Not fixed: top-down in [B, L) -> 0xa0000000 - 16 MiB.
+ */
+START_TEST(test_cmdline_range_forms)
+{
+	static const char *const all[] = { P612, P61, P419 };
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, all[i], EMPTY_RESMEM_DTS,
+					     "cma=16M@0x90000000-0xa0000000", NULL);
+
+		ck_assert_uint_eq(b->default_cma->base_pfn, 0x9f000ULL);
+		tb_free(&t);
+		b = tb_text(&t, all[i], EMPTY_RESMEM_DTS,
+			    "cma=16M@0x90000000-0x91000000", NULL);
+		ck_assert_uint_eq(b->default_cma->base_pfn, 0x90000ULL);
+		tb_free(&t);
+	}
+	{
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, P61, EMPTY_RESMEM_DTS,
+					     "cma=16M@0x90000000-0xa0000000", NULL);
+
+		ck_assert_line(b, "cma: Reserved 16 MiB at 0x000000009f000000");
+		tb_free(&t);
+	}
+}
+END_TEST
+
+/* kernel-semantics §4.4: more bits than the area fails without the message, and counts as failed pages */
+START_TEST(test_cma_alloc_larger_than_area)
+{
+	static const char dts[] = DTS(RESMEM(
+		"\t\tsmall@50400000 { compatible = \"shared-dma-pool\"; reusable;"
+		" reg = <0x0 0x50400000 0x0 0x400000>; };"));
+	static const char *const all[] = { P612, P61, P419 };
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, all[i], dts, "", NULL);
+		struct rm_cma *cma = tb_cma(b, "small@50400000");
+
+		ck_assert_ptr_nonnull(cma);
+		ck_assert_uint_eq(cma_alloc(b, cma, 1025, 0, false), 0);
+		ck_assert_match(b, "alloc failed", TB_SUBSTR, 0);
+		ck_assert_uint_eq(cma->alloc_pages_fail, 1025);
+		ck_assert_uint_eq(cma_alloc(b, cma, 1024, 0, false), 0x50400ULL);
+		ck_assert_uint_eq(cma->alloc_pages_success, 1024);
+		tb_free(&t);
+	}
+}
+END_TEST
+
+/*
+ * §11 cma_in_zone(): a default area above 4 GiB serves the GFP_KERNEL
+ * pool; the DMA and DMA32 pools come from alloc_pages.
+ */
+START_TEST(test_atomic_pools_area_above_dma_limit)
+{
+	static const char dts[] = DTS_RAM("", VIRT_RAM_8G, RESMEM(
+		"\t\tlinux,cma@140000000 { compatible = \"shared-dma-pool\"; reusable;"
+		" reg = <0x1 0x40000000 0x0 0x2000000>; linux,cma-default; };\n"));
+	struct tboot t;
+	struct rm_board *b = tb_text_debian(&t, P61, dts, "");
+
+	ck_assert_uint_eq(b->nr_atomic, 3);
+	ck_assert(b->atomic[0].from_cma);
+	ck_assert_uint_eq(b->atomic[0].phys, 0x140000000ULL);
+	ck_assert(b->atomic[1].ok && !b->atomic[1].from_cma);
+	ck_assert(b->atomic[2].ok && !b->atomic[2].from_cma);
+	ck_assert_uint_le(b->atomic[1].phys, 0xffffffffULL);
+	ck_assert_uint_le(b->atomic[2].phys, 0xffffffffULL);
+	ck_assert_uint_eq(cma_used_pages(b->default_cma), 256);
+	tb_free(&t);
+}
+END_TEST
+
+/* §11: coherent_pool= sets each pool's size (6.x, three pools) or the single pool's (4.19) */
+START_TEST(test_atomic_pools_coherent_pool_param)
+{
+	struct tboot t;
+	struct rm_board *b = tb_text(&t, P61, DT_DEFAULT_DTS, "coherent_pool=512K",
+				     NULL);
+
+	ck_assert_line(b, "DMA: preallocated 512 KiB GFP_KERNEL pool for atomic "
+		       "allocations");
+	ck_assert_line(b, "DMA: preallocated 512 KiB GFP_KERNEL|GFP_DMA32 pool for "
+		       "atomic allocations");
+	ck_assert_uint_eq(cma_used_pages(b->default_cma), 3 * 128);
+	tb_free(&t);
+	b = tb_text(&t, P419, DT_DEFAULT_DTS, "coherent_pool=512K", NULL);
+	ck_assert_line(b, "DMA: preallocated 512 KiB pool for atomic allocations");
+	ck_assert_uint_eq(cma_used_pages(b->default_cma), 128);
+	tb_free(&t);
+}
+END_TEST
+
+/* §7 "which linux,cma-default wins": the last initialised: 6.1 sorted (defA@70000000), 6.12 statics in DT order (defB@60000000) (golden twodef: dma=0x700c0000 / 0x600c0000) */
+START_TEST(test_last_cma_default_wins)
+{
+	struct tboot t;
+	struct rm_board *b = tb_golden(&t, "twodef.k6.1");
+
+	ck_assert_str_eq(b->default_cma->name, "defA@70000000");
+	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x700c0ULL);
+	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defB@60000000"), 1, 0, true), 0x60000ULL);
+	/* §8.1.6: areas in init order: 6.1 sorted by base */
+	ck_assert_str_eq(b->cma_areas[0]->name, "defB@60000000");
+	ck_assert_str_eq(b->cma_areas[1]->name, "defA@70000000");
+	tb_free(&t);
+	b = tb_golden(&t, "twodef.k6.12");
+	ck_assert_str_eq(b->default_cma->name, "defB@60000000");
+	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defB@60000000"), 1, 0, true), 0x600c0ULL);
+	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x70000ULL);
+	ck_assert_str_eq(b->cma_areas[0]->name, "defA@70000000");
+	ck_assert_str_eq(b->cma_areas[1]->name, "defB@60000000");
+	tb_free(&t);
+	/* 4.19 sorts like 6.1 (§5.2): defA is initialised last; one 64-page pool */
+	b = tb_fixture(&t, P419, "oracle/twodef.dts", "");
+	ck_assert_str_eq(b->default_cma->name, "defA@70000000");
+	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x70040ULL);
+	tb_free(&t);
+}
+END_TEST
+
+/* §2: 4.19 DMA limit = min(end of the 4 GiB window holding the DRAM start, end of DRAM): 8 GiB -> 0x100000000 */
+START_TEST(test_419_dma_limit_8g)
+{
+	static const char dts[] = DTS_RAM("", VIRT_RAM_8G, RESMEM(""));
+	struct tboot t;
+	struct rm_board *b = tb_text(&t, P419, dts, "", NULL);
+
+	ck_assert_line(b, "cma: Reserved 16 MiB at 0x00000000ff000000");
+	tb_free(&t);
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("cma");
@@ -810,6 +970,13 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_atomic_pools_8g);
 	tcase_add_test(tc, test_atomic_pools_1g);
 	tcase_add_test(tc, test_atomic_pool_419);
+	tcase_add_test(tc, test_config_string_not_provided);
+	tcase_add_test(tc, test_cmdline_range_forms);
+	tcase_add_test(tc, test_cma_alloc_larger_than_area);
+	tcase_add_test(tc, test_atomic_pools_area_above_dma_limit);
+	tcase_add_test(tc, test_atomic_pools_coherent_pool_param);
+	tcase_add_test(tc, test_last_cma_default_wins);
+	tcase_add_test(tc, test_419_dma_limit_8g);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -405,6 +405,10 @@ START_TEST(test_order_612_dt_order)
 		ck_assert_uint_eq(base_of(b, "dyn-a"), 0x80800000ULL);
 		ck_assert_uint_eq(base_of(b, "dyn-b"), 0x80000000ULL);
 		ck_assert_ptr_null(tb_table(b, "dyn-c"));
+		/* §1.1: statics are saved and initialised only afterwards */
+		ck_assert_before(b, seq[7], "OF: reserved mem: 0x0000000058000000.."
+				 "0x00000000581fffff (2048 KiB) map non-reusable "
+				 "overlap-a@58000000");
 		ck_assert_str_eq(b->cma_areas[0]->name, "dyn-a");
 		ck_assert_str_eq(b->cma_areas[1]->name, "dyn-b");
 		tb_free(&t);
@@ -663,6 +667,140 @@ START_TEST(test_overlap_touching_and_logging_only)
 }
 END_TEST
 
+#define WINDOWS_DTS DTS(RESMEM(						\
+	"\t\ttwo { size = <0x0 0x1000000>; alloc-ranges = <0x0 0x70000000 0x0"	\
+	" 0x800000 0x0 0x80000000 0x0 0x2000000>; };\n"		\
+	"\t\tnone { size = <0x0 0x1000000>; alloc-ranges = <0x0 0x70000000 0x0" \
+	" 0x800000 0x0 0x71000000 0x0 0x800000>; };"))
+
+/* §6.2 / kernel-semantics §2.6.4: windows are tried in order, the first success wins */
+START_TEST(test_alloc_ranges_windows)
+{
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		const char *p = all_profiles[i];
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, p, WINDOWS_DTS, NULL, NULL);
+
+		ck_assert_uint_eq(base_of(b, "two"), 0x81000000ULL);
+		ck_assert_line(b, strcmp(p, P419) ?
+			       "OF: reserved mem: failed to allocate memory for "
+			       "node 'none': size 16 MiB" :
+			       "OF: reserved mem: failed to allocate memory for "
+			       "node 'none'");
+		ck_assert(!memblock_is_region_reserved(&b->mb, 0x70000000ULL, SZ_8M));
+		tb_free(&t);
+	}
+}
+END_TEST
+
+/*
+ * §7 "after init": on a real init error 6.x gives the memory back: a
+ * static no-map region becomes RAM again (errors: no hole at 0x5b000000),
+ * a mapped one is freed (0x5a100000 gone); a dynamic no-map one stays
+ * reserved (the leak).  4.19 ignores the result and frees nothing.
+ */
+START_TEST(test_release_after_init_failure)
+{
+	static const char *const g[] = { "errors.k6.1", "errors.k6.12" };
+	static const char dyn[] = DTS(RESMEM(
+		"\t\tdyn-cmanomap { compatible = \"shared-dma-pool\"; reusable;"
+		" no-map; size = <0x0 0x200000>;"
+		" alloc-ranges = <0x0 0x72000000 0x0 0x500000>; };"));
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_golden(&t, g[i]);
+
+		ck_assert_line(b, "OF: reserved mem: node cma-nomap@5b000000 "
+			       "compatible matching fail");
+		ck_assert(!memblock_is_nomap(&b->mb, 0x5b000000ULL));
+		ck_assert(!memblock_is_region_reserved(&b->mb, 0x5b000000ULL, SZ_4M));
+		ck_assert(!memblock_is_region_reserved(&b->mb, 0x5a100000ULL, SZ_4M));
+		/* the kept ones */
+		ck_assert(memblock_is_nomap(&b->mb, 0x5c000000ULL));
+		ck_assert(memblock_is_reserved_all(&b->mb, 0x5d200000ULL, SZ_2M));
+		tb_free(&t);
+	}
+	for (i = 0; i < 2; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, all_profiles[i], dyn, NULL, NULL);
+
+		ck_assert_uint_eq(base_of(b, "dyn-cmanomap"), 0x72300000ULL);
+		ck_assert_line(b, "OF: reserved mem: node dyn-cmanomap compatible "
+			       "matching fail");
+		ck_assert(!memblock_is_nomap(&b->mb, 0x72300000ULL));
+		ck_assert(memblock_is_reserved_all(&b->mb, 0x72300000ULL, SZ_2M));
+		tb_free(&t);
+	}
+	{
+		struct tboot t;
+		struct rm_board *b = tb_fixture(&t, P419, "oracle/errors.dts", "");
+
+		ck_assert_match(b, "matching fail", TB_SUBSTR, 0);
+		/* the misaligned mapped pool stays reserved */
+		ck_assert(memblock_is_reserved_all(&b->mb, 0x5a100000ULL, SZ_4M));
+		tb_free(&t);
+	}
+}
+END_TEST
+
+/* §3.2 / §14: 6.12 caps dynamic nodes at 64 ("too many defined dynamic regions, skip '%s'") */
+START_TEST(test_too_many_dynamic_612)
+{
+	char *body = NULL, *dts;
+	struct tboot t;
+	struct rm_board *b;
+	unsigned int i, n = 0;
+
+	for (i = 0; i < 65; i++)
+		body = tb_cat(body, "\t\td%u { size = <0x0 0x10000>; };\n", i);
+	dts = tb_fmt("/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"
+		     "\tmemory@40000000 { device_type = \"memory\"; reg = <0x0 "
+		     "0x40000000 0x0 0x80000000>; };\n\treserved-memory {\n"
+		     "\t\t#address-cells = <2>;\n\t\t#size-cells = <2>;\n"
+		     "\t\tranges;\n%s\t};\n};\n", body);
+	b = tb_text(&t, P612, dts, NULL, NULL);
+	ck_assert_line(b, "OF: reserved mem: too many defined dynamic regions, "
+		       "skip 'd64'");
+	for (i = 0; i < b->nr_table; i++)
+		n += b->table[i]->dynamic;
+	ck_assert_uint_eq(n, 64);
+	ck_assert_ptr_null(tb_table(b, "d64"));
+	ck_assert_ptr_nonnull(tb_table(b, "d63"));
+	tb_free(&t);
+	free(dts);
+	free(body);
+}
+END_TEST
+
+#define CONTAIN_DTS DTS(RESMEM(						\
+	"\t\tbig@58000000 { reg = <0x0 0x58000000 0x0 0x1000000>; };\n"	\
+	"\t\tin1@58100000 { reg = <0x0 0x58100000 0x0 0x100000>; };\n"	\
+	"\t\tin2@58300000 { reg = <0x0 0x58300000 0x0 0x100000>; };"))
+
+/* §4 / kernel-semantics §10.1: adjacent pairs only: a region holding two others is reported once */
+START_TEST(test_overlap_adjacent_only)
+{
+	unsigned int i;
+
+	for (i = 0; i < 3; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, all_profiles[i], CONTAIN_DTS,
+					     NULL, NULL);
+
+		ck_assert_match(b, "OVERLAP DETECTED!", TB_SUFFIX, 1);
+		ck_assert_line(b, "big@58000000 (0x0000000058000000--0x0000000059000000) "
+			       "overlaps with in1@58100000 "
+			       "(0x0000000058100000--0x0000000058200000)");
+		ck_assert_match(b, "overlaps with in2@58300000", TB_SUBSTR, 0);
+		tb_free(&t);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("placement");
@@ -691,6 +829,10 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_overlap_position_612);
 	tcase_add_test(tc, test_overlap_base_zero);
 	tcase_add_test(tc, test_overlap_touching_and_logging_only);
+	tcase_add_test(tc, test_alloc_ranges_windows);
+	tcase_add_test(tc, test_release_after_init_failure);
+	tcase_add_test(tc, test_too_many_dynamic_612);
+	tcase_add_test(tc, test_overlap_adjacent_only);
 	suite_add_tcase(s, tc);
 	return s;
 }

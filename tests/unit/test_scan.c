@@ -708,6 +708,10 @@ START_TEST(test_no_reserved_memory_node)
 
 		ck_assert_line(b, "OF: reserved mem: Reserved memory: No "
 			       "reserved-memory node in the DT");
+		/* printed by the second scan, before the default area */
+		ck_assert_before(b, "OF: reserved mem: Reserved memory: No "
+				 "reserved-memory node in the DT",
+				 "cma: Reserved 64 MiB at 0x00000000b9a00000 on node -1");
 		/* pr_info */
 		ck_assert_uint_eq(b->log.nr_err, 0);
 		tb_free(&t);
