@@ -19,8 +19,17 @@ static inline size_t bitmap_words(uint64_t nbits)
 	return (size_t)((nbits + RM_BITS_PER_LONG - 1) / RM_BITS_PER_LONG);
 }
 
+/*
+ * The kernel's bitmap_zalloc() is a kmalloc: above KMALLOC_MAX_SIZE
+ * (PAGE_SIZE << 10 = 4 MiB here, all three kernels) it fails.  So does
+ * this one, which also keeps absurd blobs from allocating terabytes.
+ */
+#define RM_KMALLOC_MAX (4ULL << 20)
+
 static inline uint64_t *bitmap_zalloc(uint64_t nbits)
 {
+	if (bitmap_words(nbits) > RM_KMALLOC_MAX / sizeof(uint64_t))
+		return NULL;
 	return calloc(bitmap_words(nbits) ? bitmap_words(nbits) : 1,
 		      sizeof(uint64_t));
 }

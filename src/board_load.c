@@ -65,7 +65,8 @@ static int read_file(const char *path, void **buf, size_t *len, char *err,
 int rm_board_validate(const void *blob, size_t size, const char *name,
 		      char *err, size_t errlen)
 {
-	int ret;
+	static const char *const cells[] = { "#address-cells", "#size-cells" };
+	int ret, i, len;
 
 	if (size < sizeof(struct fdt_header) ||
 	    fdt_magic(blob) != FDT_MAGIC) {
@@ -82,6 +83,19 @@ int rm_board_validate(const void *blob, size_t size, const char *name,
 		snprintf(err, errlen, "%s: invalid device tree blob: %s", name,
 			 fdt_strerror(ret));
 		return -EINVAL;
+	}
+	/*
+	 * The kernel keeps the root cells in an int and reads that many
+	 * cells per number: a huge value runs off the blob.  Refuse it.
+	 */
+	for (i = 0; i < 2; i++) {
+		const fdt32_t *p = fdt_getprop(blob, 0, cells[i], &len);
+
+		if (p && len >= 4 && fdt32_ld(p) > 4) {
+			snprintf(err, errlen, "%s: root %s = %u: out of range "
+				 "(at most 4)", name, cells[i], fdt32_ld(p));
+			return -EINVAL;
+		}
 	}
 	return 0;
 }

@@ -177,8 +177,10 @@ int cma_activate_all(struct rm_board *b)
 
 		cma->bitmap = bitmap_zalloc(cma_bitmap_maxno(cma));
 		if (!cma->bitmap) {
+			/* cma_activate_area(): the pages go to the buddy, the
+			 * area stays with count 0 and every cma_alloc fails */
+			cma->count = 0;
 			cma_err(b, "CMA area %s could not be activated", cma->name);
-			return -ENOMEM;
 		}
 	}
 	return 0;

@@ -8,6 +8,7 @@
  * with memblock=debug on the real Debian kernels and exact on 76 boots.
  */
 #include <libfdt.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dt.h"
@@ -28,45 +29,83 @@ static uint64_t top_down(struct rm_board *b, uint64_t size, uint64_t align)
 	return got;
 }
 
-/* blocks of 'unit' bytes holding at least one mapped (non-NOMAP) byte */
-static uint64_t mapped_blocks(struct rm_board *b, uint64_t unit)
+/*
+ * Blocks of 'unit' bytes holding at least one byte of a region (NOMAP
+ * ones skipped unless asked), counted per region so that huge banks cost
+ * nothing; regions are sorted, so only a shared first block can repeat.
+ */
+static uint64_t count_blocks(struct rm_board *b, uint64_t unit, bool with_nomap)
 {
 	uint64_t n = 0, last = UINT64_MAX;
 	size_t i;
 
 	for (i = 0; i < b->mb.memory.cnt; i++) {
 		const struct mb_region *m = &b->mb.memory.r[i];
-		uint64_t blk;
+		uint64_t first, end;
 
-		if ((m->flags & MEMBLOCK_NOMAP) || !m->size)
+		if (!m->size || (!with_nomap && (m->flags & MEMBLOCK_NOMAP)))
 			continue;
-		for (blk = m->base / unit; blk <= (m->base + m->size - 1) / unit; blk++) {
-			if (blk != last)
-				n++;
-			last = blk;
-		}
+		first = m->base / unit;
+		end = (m->base + m->size - 1) / unit;
+		n += end - first + 1;
+		if (first == last)
+			n--;
+		last = end;
 	}
 	return n;
 }
 
-/* 128 MiB sections overlapping memory, NOMAP included */
-static uint64_t present_sections(struct rm_board *b)
+struct free_list {
+	struct rm_extent *r;
+	size_t n, cap;
+};
+
+static int collect_free(uint64_t base, uint64_t end, void *arg)
 {
-	uint64_t n = 0, last = UINT64_MAX;
+	struct free_list *fl = arg;
+
+	if (fl->n == fl->cap) {
+		size_t cap = fl->cap ? fl->cap * 2 : 16;
+		struct rm_extent *r = realloc(fl->r, cap * sizeof(*r));
+
+		if (!r)
+			return 1;
+		fl->r = r;
+		fl->cap = cap;
+	}
+	fl->r[fl->n].start = base;
+	fl->r[fl->n++].end = end;
+	return 0;
+}
+
+/*
+ * n separate top-down page allocations take the n highest free pages, so
+ * they are taken a free range at a time (a huge bank costs one step).
+ */
+static void take_highest_pages(struct rm_board *b, uint64_t n)
+{
+	struct free_list fl = { NULL, 0, 0 };
 	size_t i;
 
-	for (i = 0; i < b->mb.memory.cnt; i++) {
-		const struct mb_region *m = &b->mb.memory.r[i];
-		uint64_t s;
+	memblock_for_each_free(&b->mb, collect_free, &fl);
+	for (i = fl.n; i-- > 0 && n;) {
+		uint64_t lo = (fl.r[i].start + RM_PAGE_SIZE - 1) & ~(RM_PAGE_SIZE - 1);
+		uint64_t hi = fl.r[i].end & ~(RM_PAGE_SIZE - 1);
+		uint64_t take;
 
-		for (s = m->base / SECTION_SIZE;
-		     m->size && s <= (m->base + m->size - 1) / SECTION_SIZE; s++) {
-			if (s != last)
-				n++;
-			last = s;
-		}
+		if (lo < RM_PAGE_SIZE)
+			lo = RM_PAGE_SIZE;	/* page 0 is never handed out */
+		if (hi <= lo)
+			continue;
+		take = (hi - lo) >> RM_PAGE_SHIFT;
+		if (take > n)
+			take = n;
+		memblock_reserve(&b->mb, hi - (take << RM_PAGE_SHIFT),
+				 take << RM_PAGE_SHIFT);
+		b->early_alloc_bytes += take << RM_PAGE_SHIFT;
+		n -= take;
 	}
-	return n;
+	free(fl.r);
 }
 
 /*
@@ -77,14 +116,14 @@ static uint64_t present_sections(struct rm_board *b)
 void rm_early_paging_init(struct rm_board *b)
 {
 	const struct rm_profile *p = b->profile;
-	int64_t pages = (int64_t)(mapped_blocks(b, SZ_2M) + mapped_blocks(b, SZ_1G)) +
-			p->early_pt_adjust;
-	int64_t i;
+	uint64_t tables = count_blocks(b, SZ_2M, false) + count_blocks(b, SZ_1G, false);
 
-	for (i = 0; i < pages; i++)
-		top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE);
-	for (i = 0; i < (int64_t)p->early_idmap_pages; i++)
-		top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE);
+	if (p->early_pt_adjust < 0 && tables < (uint64_t)-p->early_pt_adjust)
+		tables = 0;
+	else
+		tables += (uint64_t)(int64_t)p->early_pt_adjust;
+	take_highest_pages(b, tables);
+	take_highest_pages(b, p->early_idmap_pages);
 }
 
 /* 6.12 alloc_reserved_mem_array(): the table moves to memblock memory */
@@ -158,7 +197,7 @@ static uint64_t unflattened_size(struct rm_board *b)
 void rm_early_bootmem_init(struct rm_board *b)
 {
 	const struct rm_profile *p = b->profile;
-	uint64_t nsec = present_sections(b), node_data, s;
+	uint64_t nsec = count_blocks(b, SECTION_SIZE, true), node_data, s;
 
 	top_down(b, unflattened_size(b), 8);
 	if (p->early_numa_distance)

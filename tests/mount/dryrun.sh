@@ -40,4 +40,17 @@ printf 'CONFIG_CMA_SIZE_MBYTES=8\n' > "$T/small.config"
 out=$("$BIN" --dry-run -o "config=$T/small.config" "$(board_dtb "$FIX/oracle/no-default.dts" 2G)")
 printf '%s\n' "$out" | grep -q '^cma: Reserved 8 MiB at ' &&
 	ok "-o config= CONFIG_CMA_SIZE_MBYTES" || not_ok "-o config="
+
+# fuzzing regressions (tests/fuzz/regress): each used to hang or crash
+R=$ROOT/tests/fuzz/regress/fuzz_blob
+timeout 60 "$BIN" --dry-run "$R/hugemem-4PiB-memory-bank.dtb" >/dev/null 2>&1
+check "4 PiB memory bank boots (page tables taken a range at a time)" "0" "$?"
+out=$(timeout 60 "$BIN" --dry-run "$R/hugepool-512PiB-coherent-pool.dtb" 2>&1)
+check "512 PiB coherent pool: exit 2" "2" "$?"
+printf '%s\n' "$out" | grep -q '^Reserved memory: failed to init DMA memory pool at 0x0000001000000000, size ' &&
+	ok "its bitmap is a failed kmalloc, as in the kernel" || not_ok "512 PiB pool: failed to init"
+out=$(timeout 60 "$BIN" --dry-run "$R/rootcells-size-cells-0xfffffffd.dtb" 2>&1)
+check "root #size-cells 0xfffffffd refused: exit 1" "1" "$?"
+printf '%s\n' "$out" | grep -q 'root #size-cells = 4294967293: out of range (at most 4)$' &&
+	ok "with its name and the reason" || not_ok "root cells message"
 finish
