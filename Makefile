@@ -12,7 +12,7 @@ ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -Isrc -I$(BUILD)
 LDLIBS_CORE := -lfdt -lpthread
 
 # the FUSE-free core, linked by the binary and by the unit tests
-CORE := bitmap memparse strbuf bootlog profile kconfig cmdline memblock \
+CORE := bitmap bitmap_index memparse strbuf bootlog profile kconfig cmdline memblock \
 	sysmem dt dt_index coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
 	rmem_init early_alloc contiguous device dma_alloc boot board_load options \
 	render_proc render_pool dryrun

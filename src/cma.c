@@ -2,7 +2,8 @@
 /*
  * CMA areas (mm/cma.c).  Boot-time declaration places the area with
  * memblock; run-time cma_alloc() is a first fit in the area's bitmap
- * with the alignment absolute in pfn space.  Migration always succeeds
+ * with the alignment absolute in pfn space, searched through
+ * bitmap_index.c's summaries (same answers).  Migration always succeeds
  * here, so the kernel's -EBUSY retry never triggers.
  */
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "bitmap.h"
+#include "bitmap_index.h"
 #include "cma.h"
 #include "rmem.h"
 
@@ -175,8 +177,9 @@ int cma_activate_all(struct rm_board *b)
 	for (i = 0; i < b->nr_cma; i++) {
 		struct rm_cma *cma = b->cma_areas[i];
 
-		cma->bitmap = bitmap_zalloc(cma_bitmap_maxno(cma));
-		if (!cma->bitmap) {
+		if (!bitmap_index_init(&cma->bix, cma_bitmap_maxno(cma))) {
+			cma->bitmap = cma->bix.map;
+		} else {
 			/* cma_activate_area(): the pages go to the buddy, the
 			 * area stays with count 0 and every cma_alloc fails */
 			cma->count = 0;
@@ -233,8 +236,8 @@ uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
 	bits = (count + (1ULL << opb) - 1) >> opb;
 	if (bits > maxno)
 		goto out;
-	no = bitmap_find_next_zero_area_off(cma->bitmap, maxno, 0, bits, mask,
-					    offset);
+	no = bitmap_index_find_next_zero_area_off(&cma->bix, 0, bits, mask,
+						  offset);
 	if (no >= maxno) {
 		if (!no_warn) {
 			if (p->cma_fail_names_area)
@@ -250,7 +253,7 @@ uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
 		}
 		goto out;
 	}
-	bitmap_set_range(cma->bitmap, no, bits);
+	bitmap_index_set_range(&cma->bix, no, bits);
 	pfn = cma->base_pfn + (no << opb);
 out:
 	if (pfn)
@@ -278,7 +281,7 @@ bool cma_release(struct rm_cma *cma, uint64_t pfn, uint64_t count)
 	first = (pfn - cma->base_pfn) >> cma->order_per_bit;
 	bits = (count + (1ULL << cma->order_per_bit) - 1) >> cma->order_per_bit;
 	pthread_mutex_lock(&cma->lock);
-	bitmap_clear_range(cma->bitmap, first, bits);
+	bitmap_index_clear_range(&cma->bix, first, bits);
 	cma->release_pages_success += count;
 	pthread_mutex_unlock(&cma->lock);
 	return true;
@@ -289,7 +292,7 @@ uint64_t cma_used_pages(struct rm_cma *cma)
 	uint64_t n;
 
 	pthread_mutex_lock(&cma->lock);
-	n = cma->bitmap ? bitmap_weight(cma->bitmap, cma_bitmap_maxno(cma)) : 0;
+	n = cma->bitmap ? bitmap_index_weight(&cma->bix) : 0;
 	pthread_mutex_unlock(&cma->lock);
 	return n << cma->order_per_bit;
 }
@@ -299,8 +302,7 @@ uint64_t cma_maxchunk_pages(struct rm_cma *cma)
 	uint64_t n;
 
 	pthread_mutex_lock(&cma->lock);
-	n = cma->bitmap ?
-		bitmap_longest_zero_run(cma->bitmap, cma_bitmap_maxno(cma)) : 0;
+	n = cma->bitmap ? bitmap_index_longest_zero_run(&cma->bix) : 0;
 	pthread_mutex_unlock(&cma->lock);
 	return n << cma->order_per_bit;
 }
@@ -310,6 +312,6 @@ void cma_free_area(struct rm_cma *cma)
 	if (!cma)
 		return;
 	pthread_mutex_destroy(&cma->lock);
-	free(cma->bitmap);
+	bitmap_index_release(&cma->bix);
 	free(cma);
 }

@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bitmap_index.h"
+
 #define RM_CMA_NAME_MAX 64
 
 struct rm_board;
@@ -20,7 +22,13 @@ struct rm_cma {
 	uint64_t base_pfn;
 	uint64_t count;			/* pages */
 	unsigned int order_per_bit;
-	uint64_t *bitmap;		/* NULL until activated */
+	/*
+	 * bitmap is bix.map, NULL until activated: the raw words the pool
+	 * view copies; every change goes through bix, which keeps the
+	 * search summaries beside them.
+	 */
+	uint64_t *bitmap;
+	struct bitmap_index bix;
 	uint64_t alloc_pages_success;
 	uint64_t alloc_pages_fail;
 	uint64_t release_pages_success;

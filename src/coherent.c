@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Coherent pools (kernel/dma/coherent.c): a page bitmap handed out in
- * naturally aligned power-of-two blocks by bitmap_find_free_region().
+ * naturally aligned power-of-two blocks by bitmap_find_free_region(),
+ * searched through bitmap_index.c's summaries (same answers, without
+ * crawling the busy bottom of a fragmented pool).
  */
 #include <errno.h>
 #include <stdlib.h>
 
-#include "bitmap.h"
+#include "bitmap_index.h"
 #include "coherent.h"
 #include "memblock.h"
 
@@ -29,11 +31,11 @@ int coherent_create(uint64_t phys, uint64_t size, bool release_word_mask,
 	mem = calloc(1, sizeof(*mem));
 	if (!mem)
 		return -ENOMEM;
-	mem->bitmap = bitmap_zalloc(pages);
-	if (!mem->bitmap) {
+	if (bitmap_index_init(&mem->bix, pages)) {
 		free(mem);
 		return -ENOMEM;
 	}
+	mem->bitmap = mem->bix.map;
 	pthread_mutex_init(&mem->lock, NULL);
 	mem->phys_base = phys & ~(RM_PAGE_SIZE - 1);
 	mem->pages = pages;
@@ -48,7 +50,7 @@ void coherent_destroy(struct rm_coherent *mem)
 	if (!mem)
 		return;
 	pthread_mutex_destroy(&mem->lock);
-	free(mem->bitmap);
+	bitmap_index_release(&mem->bix);
 	free(mem);
 }
 
@@ -73,7 +75,7 @@ int coherent_alloc(struct rm_coherent *mem, uint64_t size, uint64_t *page,
 		pthread_mutex_unlock(&mem->lock);
 		return 0;
 	}
-	pos = bitmap_find_free_region(mem->bitmap, mem->pages, o);
+	pos = bitmap_index_find_free_region(&mem->bix, o);
 	if (pos < 0)
 		goto fail;
 	*page = (uint64_t)pos;
@@ -94,8 +96,8 @@ void coherent_release(struct rm_coherent *mem, uint64_t page,
 	if (order >= 32)
 		return;		/* the zero-length region marked nothing */
 	pthread_mutex_lock(&mem->lock);
-	bitmap_release_region(mem->bitmap, mem->pages, page, order,
-			      mem->release_word_mask);
+	bitmap_index_release_region(&mem->bix, page, order,
+				    mem->release_word_mask);
 	mem->release_pages_success += 1ULL << order;
 	pthread_mutex_unlock(&mem->lock);
 }
@@ -105,7 +107,7 @@ uint64_t coherent_used_pages(struct rm_coherent *mem)
 	uint64_t n;
 
 	pthread_mutex_lock(&mem->lock);
-	n = bitmap_weight(mem->bitmap, mem->pages);
+	n = bitmap_index_weight(&mem->bix);
 	pthread_mutex_unlock(&mem->lock);
 	return n;
 }
@@ -115,7 +117,7 @@ uint64_t coherent_maxchunk_pages(struct rm_coherent *mem)
 	uint64_t n;
 
 	pthread_mutex_lock(&mem->lock);
-	n = bitmap_longest_zero_run(mem->bitmap, mem->pages);
+	n = bitmap_index_longest_zero_run(&mem->bix);
 	pthread_mutex_unlock(&mem->lock);
 	return n;
 }

@@ -9,11 +9,19 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "bitmap_index.h"
+
 struct rm_coherent {
 	pthread_mutex_t lock;		/* mem->spinlock */
 	uint64_t phys_base;		/* PFN_PHYS(pfn_base): page-rounded */
 	uint64_t pages;			/* size >> PAGE_SHIFT: tail dropped */
+	/*
+	 * bitmap is bix.map: the raw words the pool view copies and tests
+	 * read; every change goes through bix, which keeps the search
+	 * summaries beside them.
+	 */
 	uint64_t *bitmap;
+	struct bitmap_index bix;
 	bool release_word_mask;		/* profile: 4.19/6.1 __reg_op release */
 	bool zero_size_region_at_0;	/* profile: 6.12 BIT(52) truncation */
 	uint64_t alloc_pages_success;	/* rmemfs counters, pages */
