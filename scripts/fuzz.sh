@@ -12,7 +12,8 @@
 # A run stops at the first crash, so a target is run again (on the corpus
 # it built so far) until its time is spent: every crash is saved, the
 # figures add up over the runs, and findings are counted once per distinct
-# sanitizer/libFuzzer SUMMARY line.
+# report: its kind (SUMMARY line, or libFuzzer's timeout / out-of-memory)
+# and the first stack frame in src/.
 #
 # Before fuzzing, each target runs once over tests/fuzz/regress/<target>/
 # (one input per known bug): a regression input that still crashes is
@@ -26,6 +27,9 @@
 #   FUZZ_CC=clang             clang with libFuzzer (Debian: clang-14 and
 #                             libclang-rt-14-dev)
 #   FUZZ_FLAGS="..."          extra libFuzzer flags for every run
+#   FUZZ_TIMEOUT=10           seconds one input may take (libFuzzer -timeout)
+#   FUZZ_JOBS=1               parallel libFuzzer processes per target (one
+#                             corpus, figures summed)
 #   FUZZ_BUILD_ONLY=1         build and seed, do not run
 #   FUZZ_REGRESS=0            skip the regression inputs
 #   FUZZ_SKIP_KNOWN=1         fuzz_blob skips inputs that hit a bug already
@@ -231,11 +235,12 @@ if [ "${FUZZ_REGRESS:-1}" != 0 ]; then
 		for f in "$dir"/*; do
 			[ -f "$f" ] || continue
 			case $f in *.txt|*.md) continue ;; esac
-			if "$OUT/bin/$t" -runs=1 "$f" > "$OUT/logs/regress.log" 2>&1; then
+			if env -u RMEMFS_FUZZ_SKIP_KNOWN "$OUT/bin/$t" -timeout="${FUZZ_TIMEOUT:-10}" \
+				-rss_limit_mb=2048 "$f" > "$OUT/logs/regress.log" 2>&1; then
 				echo "# regress $t $(basename "$f"): ok"
 			else
 				echo "# regress $t $(basename "$f"): STILL FAILS:" \
-					"$(grep -m1 '^SUMMARY' "$OUT/logs/regress.log")"
+					"$(grep -m1 -E '^SUMMARY|ERROR: libFuzzer' "$OUT/logs/regress.log")"
 				regress_fail=$((regress_fail + 1))
 			fi
 		done
@@ -244,59 +249,84 @@ fi
 
 # ---- fuzz -----------------------------------------------------------------
 [ "${FUZZ_SKIP_KNOWN:-0}" = 1 ] && export RMEMFS_FUZZ_SKIP_KNOWN=1
+JOBS=${FUZZ_JOBS:-1}
+
+# worker TARGET K SECONDS: libFuzzer runs until SECONDS are spent,
+# restarted after each crash; appends "execs N" and "crash SIG\tUNIT" lines
+# to $tmp/w.TARGET.K
+worker() {
+	t=$1 k=$2 secs=$3
+	res=$tmp/w.$t.$k
+	: > "$res"
+	wstart=$(date +%s)
+	spent=0 runs=0
+	while [ "$spent" -lt "$secs" ]; do
+		runs=$((runs + 1))
+		log=$OUT/logs/$t.$k.$runs.log
+		# corpus first: new units go there (shared by the workers, who
+		# reload it); seeds are read only
+		"$OUT/bin/$t" -max_total_time=$((secs - spent)) -print_final_stats=1 \
+			-timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
+			-artifact_prefix="$FINDINGS/$t/" \
+			${FUZZ_FLAGS:-} "$OUT/corpus/$t" "$SEEDS/$t" > "$log" 2>&1
+		rc=$?
+		n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+		echo "execs ${n:-0}" >> "$res"
+		spent=$(($(date +%s) - wstart))
+		[ "$rc" = 0 ] && break
+		# the kind of report and the first frame in rmemfs's code
+		kind=$(grep -m1 -E '^SUMMARY: |^==[0-9]+== ?ERROR: libFuzzer: ' "$log" |
+			sed -E 's/^==[0-9]+== ?ERROR: libFuzzer: /libFuzzer: /;
+				s/^SUMMARY: //; s/ \(.*//; s/ \/[^ ]* in [^ ]*$//;
+				s/0x[0-9a-f]+/ADDR/g; s/ after [0-9]+ seconds//; s/ in $//')
+		# (function and file: a timeout's line varies with where it stopped)
+		frame=$(grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in [^ ]+ [^ ]*/src/[^ ]+' "$log" |
+			head -1 | sed -E 's/.* in ([^ ]+) [^ ]*\/(src\/[^ :]+).*/\1 \2/')
+		where=$(grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in [^ ]+ [^ ]*/src/[^ ]+' "$log" |
+			head -1 | sed -E 's/.*\/(src\/[^ ]+).*/\1/')
+		sig="$kind${frame:+ in $frame}"
+		[ -n "$sig" ] || sig="exit $rc (see $log)"
+		unit=$(sed -n 's/.*Test unit written to //p' "$log" | tail -1)
+		printf 'crash %s\t%s\n' "$sig" "${unit:-$log}" >> "$res"
+		echo "# $t.$k run $runs: $sig${where:+ ($where)}${unit:+ -> $unit}"
+		# crashing before any execution (a corpus unit): do not spin
+		if [ "${n:-0}" = 0 ] && [ "$runs" -gt 3 ]; then
+			echo "# $t.$k: crashes at start-up, giving up (see $log)"
+			break
+		fi
+	done
+}
+
 summary=$tmp/summary
 : > "$summary"
 for t in $targets; do
 	short=$(echo "${t#fuzz_}" | tr 'a-z' 'A-Z')
 	secs=$(eval echo "\${FUZZ_SECONDS_$short:-$FUZZ_SECONDS}")
-	art=$FINDINGS/$t
-	mkdir -p "$art"
-	execs=0 runs=0 crashes=0 spent=0
-	sigs=$tmp/sigs.$t
-	: > "$sigs"
+	mkdir -p "$FINDINGS/$t"
+	rm -f "$OUT/logs/$t".*.log
+	echo "# fuzzing $t for $secs s ($JOBS job(s))"
 	start=$(date +%s)
-	while [ "$spent" -lt "$secs" ]; do
-		left=$((secs - spent))
-		runs=$((runs + 1))
-		log=$OUT/logs/$t.$runs.log
-		# corpus first: new units go there; seeds are read only
-		"$OUT/bin/$t" -max_total_time="$left" -print_final_stats=1 \
-			-timeout=10 -rss_limit_mb=2048 -artifact_prefix="$art/" \
-			${FUZZ_FLAGS:-} "$OUT/corpus/$t" "$SEEDS/$t" > "$log" 2>&1
-		rc=$?
-		n=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-		execs=$((execs + ${n:-0}))
-		spent=$(($(date +%s) - start))
-		if [ "$rc" = 0 ]; then
-			break
-		fi
-		crashes=$((crashes + 1))
-		# the kind of report and the first frame in rmemfs's code
-		kind=$(grep -m1 -E '^SUMMARY: |^==[0-9]+== ?ERROR: libFuzzer: ' "$log" |
-			sed -E 's/^==[0-9]+== ?ERROR: libFuzzer: /libFuzzer: /;
-				s/^SUMMARY: //; s/ \(.*//; s/ \/[^ ]* in [^ ]*$//;
-				s/0x[0-9a-f]+/ADDR/g; s/ after [0-9]+ seconds//')
-		frame=$(grep -E '^ +#[0-9]+ 0x[0-9a-f]+ in [^ ]+ [^ ]*/src/[^ ]+' "$log" |
-			head -1 | sed -E 's/.* in ([^ ]+) [^ ]*\/(src\/[^ :]+(:[0-9]+)?).*/\1 \2/')
-		sig="$kind${frame:+ at $frame}"
-		[ -n "$sig" ] || sig="exit $rc (see $log)"
-		unit=$(sed -n 's/^Test unit written to //p' "$log" | tail -1)
-		echo "# $t run $runs: $sig${unit:+ -> $unit}"
-		grep -qxF "$sig" "$sigs" || echo "$sig" >> "$sigs"
-		# a crash before any execution (e.g. a corpus unit): do not spin
-		if [ "${n:-0}" = 0 ] && [ "$runs" -gt 3 ]; then
-			echo "# $t: crashes at start-up, giving up (see $log)"
-			break
-		fi
+	k=1
+	while [ "$k" -lt "$JOBS" ]; do
+		worker "$t" "$k" "$secs" &
+		k=$((k + 1))
 	done
-	findings=$(wc -l < "$sigs")
+	worker "$t" 0 "$secs"
+	wait
+	spent=$(($(date +%s) - start))
+	execs=$(cat "$tmp"/w."$t".* | awk '$1 == "execs" { n += $2 } END { print n + 0 }')
+	runs=$(cat "$tmp"/w."$t".* | grep -c '^execs')
+	crashes=$(cat "$tmp"/w."$t".* | grep -c '^crash')
+	cat "$tmp"/w."$t".* | sed -n 's/^crash //p' | sort -t "$(printf '\t')" -k1,1 -u \
+		> "$tmp/sigs.$t"
+	findings=$(wc -l < "$tmp/sigs.$t")
 	rate=0
 	[ "$spent" -gt 0 ] && rate=$((execs / spent))
 	printf '%-16s %6ss %12s executions %8s/s %3s runs %3s crashes %3s distinct findings\n' \
 		"$t" "$spent" "$execs" "$rate" "$runs" "$crashes" "$findings" >> "$summary"
-	while read -r s; do
-		printf '    %s\n' "$s" >> "$summary"
-	done < "$sigs"
+	while IFS="$(printf '\t')" read -r sig unit; do
+		printf '    %s\n      e.g. %s\n' "$sig" "$unit" >> "$summary"
+	done < "$tmp/sigs.$t"
 	[ "$findings" -gt 0 ] && bad=1
 done
 

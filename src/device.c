@@ -47,11 +47,14 @@ static void collect_dma_ranges(struct rm_board *b, struct rm_device *dev)
 		uint32_t csc = dt_cells(b->fdt, bus, "#size-cells", 1);
 		uint32_t pac = gp >= 0 ? dt_cells(b->fdt, gp, "#address-cells", 2) :
 			       b->root_addr_cells;
-		int tuple = (int)(cac + pac + csc) * 4, n;
 		struct rm_dma_range *r;
+		int tuple, n;
 
-		if (!p || len == 0 || tuple == 0 || len % tuple || cac > 2 ||
-		    pac > 2 || csc > 2)
+		/* cells from the blob are checked before any arithmetic */
+		if (!p || len == 0 || cac > 2 || pac > 2 || csc > 2)
+			continue;
+		tuple = (int)(cac + pac + csc) * 4;
+		if (tuple == 0 || len % tuple)
 			continue;
 		/* a nested bus replaces the view: keep the innermost map */
 		n = len / tuple;

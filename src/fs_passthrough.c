@@ -20,7 +20,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <poll.h>
 #include <pthread.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/ioctl.h>
 #include <sys/uio.h>
@@ -87,9 +89,10 @@ static struct {
 	bool enabled;		/* we accepted it in the INIT reply */
 	bool refused;		/* BACKING_OPEN failed: page cache for good */
 	int ifd;		/* inotify: backing files going away */
+	int stopfd;		/* eventfd: tells the watcher to end */
 	pthread_t watcher;
 	bool watching;
-} pt = { .fd = -1, .ifd = -1 };
+} pt = { .fd = -1, .ifd = -1, .stopfd = -1 };
 
 /* the OPEN reply this thread is about to send, if it is a passthrough one */
 static __thread int tls_backing_id = -1;
@@ -175,20 +178,36 @@ int fs_passthrough_setup(struct fs *fs, struct fuse_session *se)
 	return fuse_session_custom_io(se, &io, pt.fd);
 }
 
-/* the backing files' last references, as inotify reports them */
+/*
+ * The backing files' last references, as inotify reports them.  The
+ * thread ends when stopfd is signalled (never cancelled: it may hold the
+ * fs lock, or be inside a close()).
+ */
 static void *pt_watch(void *arg)
 {
 	struct fs *fs = arg;
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	struct pollfd fds[2] = {
+		{ .fd = pt.ifd, .events = POLLIN },
+		{ .fd = pt.stopfd, .events = POLLIN },
+	};
 
 	for (;;) {
-		ssize_t n = read(pt.ifd, buf, sizeof(buf));
+		ssize_t n;
 		char *p;
 
-		if (n <= 0) {
-			if (n < 0 && errno == EINTR)
+		if (poll(fds, 2, -1) < 0) {
+			if (errno == EINTR)
 				continue;
-			break;		/* the fd was closed: teardown */
+			break;
+		}
+		if (fds[1].revents)
+			break;
+		n = read(pt.ifd, buf, sizeof(buf));
+		if (n <= 0) {
+			if (n < 0 && (errno == EINTR || errno == EAGAIN))
+				continue;
+			break;
 		}
 		pthread_mutex_lock(&fs->lock);
 		for (p = buf; p < buf + n;) {
@@ -211,12 +230,18 @@ static int pt_register(struct fs *fs, struct fs_buffer *b)
 	int id;
 
 	if (!pt.watching) {
-		pt.ifd = inotify_init1(IN_CLOEXEC);
-		if (pt.ifd < 0 || pthread_create(&pt.watcher, NULL, pt_watch, fs)) {
+		pt.ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+		pt.stopfd = eventfd(0, EFD_CLOEXEC);
+		if (pt.ifd < 0 || pt.stopfd < 0 ||
+		    pthread_create(&pt.watcher, NULL, pt_watch, fs)) {
+			int err = errno ? -errno : -ENOMEM;
+
 			if (pt.ifd >= 0)
 				close(pt.ifd);
-			pt.ifd = -1;
-			return -errno;
+			if (pt.stopfd >= 0)
+				close(pt.stopfd);
+			pt.ifd = pt.stopfd = -1;
+			return err;
 		}
 		pt.watching = true;
 	}
@@ -290,12 +315,15 @@ void fs_passthrough_forget(struct fs *fs, struct fs_buffer *b)
 
 void fs_passthrough_stop(void)
 {
+	uint64_t one = 1;
+
 	if (!pt.watching)
 		return;
-	/* closing the inotify fd ends the watcher's read */
-	pthread_cancel(pt.watcher);
+	if (write(pt.stopfd, &one, sizeof(one)) != sizeof(one))
+		return;		/* cannot happen with an eventfd; never hang */
 	pthread_join(pt.watcher, NULL);
 	close(pt.ifd);
-	pt.ifd = -1;
+	close(pt.stopfd);
+	pt.ifd = pt.stopfd = -1;
 	pt.watching = false;
 }

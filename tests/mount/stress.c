@@ -3,34 +3,40 @@
  * stress - many processes allocating, mapping, filling and freeing
  * buffers on a live rmemfs mount at once (interface.md §3-§4).
  *
- *   stress MNT [-p PROCS] [-n ITERS] [-k KILLS] [-s MAXSIZE] [-t SECONDS]
- *              [-w SECONDS] [-r SEED]
+ *   stress MNT [-p PROCS] [-n ITERS] [-H HOLD] [-k KILLS] [-s MAXSIZE]
+ *              [-t SECONDS] [-w SECONDS] [-r SEED]
  *
- * PROCS processes (default 8) each run ITERS iterations (default 1000) of:
- *   write "SIZE NAME" to a random alloc file (every device's and every pool
- *   region's), pread(0) the result line; open buffers/NAME, check its
- *   size; mmap(MAP_SHARED) up to the end of its last page; every byte reads
- *   0 (a fresh buffer, no old contents); fill SIZE bytes with a pattern
- *   unique to the buffer (slot, generation, pid, counter) through the
- *   mapping or pwrite(2); yield; verify every byte through the mapping (the
- *   tail past SIZE still 0) and a window through pread(2); munmap, close,
- *   unlink.  One iteration in four unlinks first and verifies again while
- *   the unlinked buffer is still mapped (its memory must stay reserved).
- * SIZE is random, page multiples and odd sizes, 1 byte .. MAXSIZE (default
- * 300 KiB); ENOMEM is counted, any other error fails.
+ * PROCS processes (default 8) each run ITERS iterations (default 1000).
+ * An iteration allocates one buffer: write "SIZE NAME" to a random alloc
+ * file (every device's and every pool region's) and pread(0) the result
+ * line; open buffers/NAME and check its size; mmap(MAP_SHARED) up to the
+ * end of its last page; every byte reads 0 (a fresh buffer shows no old
+ * contents); fill SIZE bytes with a pattern unique to the buffer (slot,
+ * generation, pid, counter) through the mapping or, one time in four,
+ * pwrite(2); yield; verify every byte through the mapping (the tail past
+ * SIZE still 0) and a random window through pread(2).  The buffer stays
+ * mapped: each process holds up to HOLD (default 4) of them, and frees the
+ * oldest when it holds more (or when an allocation got ENOMEM), after
+ * verifying all of it again: munmap, close, unlink, or one time in four
+ * unlink first and verify again while the unlinked buffer is still mapped
+ * (its memory must stay reserved until the close).  SIZE is random, page
+ * multiples and odd sizes, 1 byte .. MAXSIZE (default 300 KiB).  ENOMEM is
+ * counted; any other error fails the run.
  *
- * Every live buffer's [PHYS, PHYS + SIZE) is kept in a shared table: a new
- * allocation overlapping another process's live buffer fails the run.  An
- * entry is dropped before the operation that lets its memory go (close or
- * unlink, whichever is last), so the check has no false alarm.
+ * Every live buffer's [PHYS, PHYS + SIZE rounded to pages) is kept in a
+ * shared table: a new allocation overlapping another live buffer fails the
+ * run.  An entry is dropped just before the operation that lets its memory
+ * go (the close or the unlink, whichever is last), so the check has no
+ * false alarm.
  *
- * The parent SIGKILLs about KILLS children (default ITERS * PROCS / 250)
- * at random iterations while they hold a mapped, half-checked buffer,
- * unlinks what they held, and respawns them for their remaining iterations.
- * At the end (bounded by -t, default 600 s): no buffer is left in any
- * buffers/ directory, every pool's `used` is back to its value at the start
- * (waiting up to -w seconds, default 20, for releases the kernel sends
- * asynchronously), and MNT/dmesg still reads.
+ * The parent SIGKILLs about KILLS children (default ITERS * PROCS / 250, at
+ * least 3) at random iterations, whenever they hold at least one mapped
+ * buffer and are not in the middle of freeing one (so, possibly in the
+ * middle of an allocation or a fill), unlinks every buffer they held, and
+ * respawns them for their remaining iterations.  At the end (bounded by -t, default
+ * 600 s): no buffer is left in any buffers/ directory, every pool's `used`
+ * is back to its value at the start (waiting up to -w seconds, default 20,
+ * for the releases the kernel sends asynchronously), and MNT/dmesg reads.
  *
  * Output: "# ..." figures, then one "ok - ..." / "not ok - ..." line per
  * check (tests/mount/stress.sh numbers them).  Exit 0 when all passed.
@@ -58,32 +64,39 @@
 #define MAX_DIRS 64
 #define PAGE 4096UL
 
-enum slot_state {
-	S_IDLE,		/* nothing held that the parent must clean */
-	S_BUSY,		/* holding, but not to be killed now */
-	S_MAPPED,	/* a mapped, linked buffer: may be killed */
+#define HOLD_MAX 16
+
+enum entry_state {
+	E_FREE,
+	E_PENDING,	/* alloc written: NAME may exist, PHYS not known */
+	E_LIVE,		/* in the overlap table */
+};
+
+/* one buffer of a process, for the overlap table and the parent's cleanup */
+struct entry {
+	int state;
+	bool mapped;	/* the process has it mapped */
+	int dir;
+	char name[48];
+	uint64_t phys, len;
+	char pool[48];
 };
 
 struct slot {
 	pid_t pid;
 	int gen;
-	int state;
+	int busy;			/* freeing: not to be killed now */
 	unsigned int done;		/* iterations completed */
 	unsigned int target;
-	/* the buffer being worked on, for the parent to clean up */
-	int cur_dir;			/* -1: none */
-	char cur_name[64];
-	/* the live-range table entry, under shared->lock */
-	bool live;
-	uint64_t phys, len;
-	char pool[64];
+	struct entry e[HOLD_MAX + 1];
 };
 
 struct shared {
 	pthread_mutex_t lock;		/* robust, process-shared */
 	struct slot slot[MAX_PROCS];
-	uint64_t iterations, allocs, enomem, kills, respawns, bytes, unlink_first,
-		 preads, pwrites, overlaps_checked, kills_merged;
+	uint64_t iterations, allocs, enomem, kills, killed_holding, respawns, bytes,
+		 unlink_first, preads, pwrites, overlaps_checked, kills_merged,
+		 max_live;
 	int failed;
 	char failmsg[1024];
 };
@@ -95,6 +108,7 @@ static char dirs[MAX_DIRS][512];	/* directories holding alloc + buffers/ */
 static unsigned long maxsize = 300 * 1024;
 static int nprocs = 8;
 static unsigned int iters = 1000;
+static int hold = 4;
 
 /* ---- helpers ---------------------------------------------------------- */
 
@@ -222,57 +236,77 @@ static long check_zero(const unsigned char *p, size_t off, size_t len)
 
 /* ---- the live-range table ---------------------------------------------- */
 
-/* insert this slot's buffer; fail on overlap with another live one */
-static int live_insert(int me, uint64_t phys, uint64_t len, const char *pool,
-		       const char *name)
+/* entry ei of slot me becomes live; fails on overlap with any other */
+static int live_insert(int me, int ei, uint64_t phys, uint64_t len, const char *pool)
 {
-	int i, bad = -1;
+	int i, k, bad = -1, badk = -1;
+	uint64_t nlive = 1;
 
 	lock();
-	for (i = 0; i < nprocs; i++) {
-		struct slot *o = &sh->slot[i];
+	for (i = 0; i < nprocs && bad < 0; i++) {
+		for (k = 0; k <= HOLD_MAX; k++) {
+			struct entry *o = &sh->slot[i].e[k];
 
-		if (i == me || !o->live)
-			continue;
-		sh->overlaps_checked++;
-		if (phys < o->phys + o->len && o->phys < phys + len) {
-			bad = i;
-			break;
+			if ((i == me && k == ei) || o->state != E_LIVE)
+				continue;
+			nlive++;
+			sh->overlaps_checked++;
+			if (phys < o->phys + o->len && o->phys < phys + len) {
+				bad = i;
+				badk = k;
+				break;
+			}
 		}
 	}
 	if (bad < 0) {
-		sh->slot[me].phys = phys;
-		sh->slot[me].len = len;
-		snprintf(sh->slot[me].pool, sizeof(sh->slot[me].pool), "%.63s", pool);
-		sh->slot[me].live = true;
+		struct entry *e = &sh->slot[me].e[ei];
+
+		e->phys = phys;
+		e->len = len;
+		snprintf(e->pool, sizeof(e->pool), "%.47s", pool);
+		e->state = E_LIVE;
+		if (nlive > sh->max_live)
+			sh->max_live = nlive;
 	}
 	unlock();
 	if (bad >= 0) {
-		struct slot *o = &sh->slot[bad];
+		struct entry *o = &sh->slot[bad].e[badk];
 
-		fail("overlap: %s [0x%" PRIx64 ", +0x%" PRIx64 ") in %s overlaps slot %d's "
-		     "%s [0x%" PRIx64 ", +0x%" PRIx64 ") in %s", name, phys, len, pool,
-		     bad, o->cur_name, o->phys, o->len, o->pool);
+		fail("overlap: %s [0x%" PRIx64 ", +0x%" PRIx64 ") from %s overlaps live "
+		     "%s [0x%" PRIx64 ", +0x%" PRIx64 ") from %s",
+		     sh->slot[me].e[ei].name, phys, len, pool, o->name, o->phys, o->len,
+		     o->pool);
 		return -1;
 	}
 	return 0;
 }
 
-static void live_drop(int me)
+static void entry_set(int me, int ei, int state)
 {
 	lock();
-	sh->slot[me].live = false;
+	sh->slot[me].e[ei].state = state;
 	unlock();
 }
 
-static void set_state(int me, int state)
+static void set_busy(int me, int busy)
 {
 	lock();
-	sh->slot[me].state = state;
+	sh->slot[me].busy = busy;
 	unlock();
 }
 
 /* ---- one child --------------------------------------------------------- */
+
+struct held {
+	int ei;				/* entry index */
+	int fd;
+	unsigned char *p;
+	size_t maplen;
+	uint64_t size, seed;
+	unsigned long long phys;
+	char path[700];
+	char pool[64];
+};
 
 static uint64_t pick_size(void)
 {
@@ -292,43 +326,73 @@ static uint64_t pick_size(void)
 	return s;
 }
 
-/* 0 done, 1 ENOMEM (nothing held), -1 failed */
-static int iteration(int me, unsigned int counter)
+/* the whole buffer holds its pattern, and zeros past SIZE */
+static int verify_held(const struct held *h, const char *when)
+{
+	long bad = check_pattern(h->p, 0, h->size, h->seed);
+
+	if (bad < 0)
+		bad = check_zero(h->p, h->size, h->maplen - h->size);
+	if (bad >= 0) {
+		fail("%s (phys 0x%llx %s, %" PRIu64 " bytes) %s: byte %ld is 0x%02x, "
+		     "its process wrote 0x%02x", h->path, h->phys, h->pool, h->size,
+		     when, bad, h->p[bad],
+		     (uint64_t)bad < h->size ? pat(h->seed, (size_t)bad) : 0);
+		return -1;
+	}
+	return 0;
+}
+
+/* allocate, map, check zeros, fill, verify: 0, 1 on ENOMEM, -1 failed */
+static int get_buffer(int me, unsigned int counter, struct held *h)
 {
 	struct slot *sl = &sh->slot[me];
-	int d = (int)(rnd() % (uint64_t)ndirs);
-	uint64_t size = pick_size(), seed;
-	char path[1024], line[1024], rname[256], pool[256], req[128];
+	struct entry *e = NULL;
+	int d = (int)(rnd() % (uint64_t)ndirs), ei, fd, n;
+	char path[700], line[1024], rname[256], pool[256], req[128];
 	unsigned long long phys, dma, rsize;
-	bool unlink_first = rnd() % 4 == 0, via_write = rnd() % 4 == 0;
+	bool via_write = rnd() % 4 == 0;
+	uint64_t size = pick_size();
 	unsigned char *p;
 	struct stat st;
-	size_t maplen;
 	long bad;
-	int fd, n;
 	ssize_t w;
 
-	seed = mix(((uint64_t)me << 48) ^ ((uint64_t)sl->gen << 32) ^
-		   ((uint64_t)getpid() << 20) ^ counter) | 1;
+	memset(h, 0, sizeof(*h));
+	h->seed = mix(((uint64_t)me << 48) ^ ((uint64_t)sl->gen << 32) ^
+		      ((uint64_t)getpid() << 20) ^ counter) | 1;
+	h->size = size;
 	lock();
-	sl->cur_dir = d;
-	snprintf(sl->cur_name, sizeof(sl->cur_name), "st%d.%d.%u", me, sl->gen, counter);
-	sl->state = S_BUSY;
+	for (ei = 0; ei <= HOLD_MAX; ei++)
+		if (sl->e[ei].state == E_FREE)
+			break;
+	if (ei <= HOLD_MAX) {
+		e = &sl->e[ei];
+		e->dir = d;
+		snprintf(e->name, sizeof(e->name), "st%d.%d.%u", me, sl->gen, counter);
+		e->mapped = false;
+		e->state = E_PENDING;
+	}
 	unlock();
+	if (!e) {
+		fail("slot %d: no free entry", me);
+		return -1;
+	}
+	h->ei = ei;
 
 	/* allocate: write, then the result line on the same descriptor */
-	snprintf(path, sizeof(path), "%s/alloc", dirs[d]);
+	snprintf(path, sizeof(path), "%.500s/alloc", dirs[d]);
 	fd = open(path, O_RDWR);
 	if (fd < 0) {
 		fail("open %s: %s", path, strerror(errno));
 		return -1;
 	}
-	n = snprintf(req, sizeof(req), "%" PRIu64 " %s\n", size, sl->cur_name);
+	n = snprintf(req, sizeof(req), "%" PRIu64 " %s\n", size, e->name);
 	w = write(fd, req, (size_t)n);
 	if (w < 0 && errno == ENOMEM) {
 		close(fd);
 		add(&sh->enomem, 1);
-		set_state(me, S_IDLE);
+		entry_set(me, ei, E_FREE);
 		return 1;
 	}
 	if (w != n) {
@@ -345,37 +409,44 @@ static int iteration(int me, unsigned int counter)
 	}
 	line[n] = '\0';
 	if (sscanf(line, "%255s %llx %llx %llu %255s", rname, &phys, &dma, &rsize,
-		   pool) != 5 || strcmp(rname, sl->cur_name) || rsize != size) {
+		   pool) != 5 || strcmp(rname, e->name) || rsize != size) {
 		fail("%s: result line '%s' for '%" PRIu64 " %s'", path, line, size,
-		     sl->cur_name);
+		     e->name);
 		return -1;
 	}
 	add(&sh->allocs, 1);
-	maplen = (size + PAGE - 1) & ~(PAGE - 1);
-	if (live_insert(me, phys, maplen, pool, sl->cur_name))
+	h->phys = phys;
+	snprintf(h->pool, sizeof(h->pool), "%.63s", pool);
+	h->maplen = (size + PAGE - 1) & ~(PAGE - 1);
+	if (live_insert(me, ei, phys, h->maplen, pool))
 		return -1;
 
-	snprintf(path, sizeof(path), "%s/buffers/%s", dirs[d], sl->cur_name);
-	fd = open(path, O_RDWR);
+	snprintf(h->path, sizeof(h->path), "%.500s/buffers/%s", dirs[d], e->name);
+	fd = open(h->path, O_RDWR);
 	if (fd < 0 || fstat(fd, &st)) {
-		fail("open %s: %s", path, strerror(errno));
+		fail("open %s: %s", h->path, strerror(errno));
 		return -1;
 	}
+	h->fd = fd;
 	if ((uint64_t)st.st_size != size) {
-		fail("%s: st_size %lld, asked %" PRIu64, path, (long long)st.st_size, size);
+		fail("%s: st_size %lld, asked %" PRIu64, h->path, (long long)st.st_size,
+		     size);
 		return -1;
 	}
-	p = mmap(NULL, maplen, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	p = mmap(NULL, h->maplen, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
 	if (p == MAP_FAILED) {
-		fail("mmap %s (%zu bytes): %s", path, maplen, strerror(errno));
+		fail("mmap %s (%zu bytes): %s", h->path, h->maplen, strerror(errno));
 		return -1;
 	}
-	set_state(me, S_MAPPED);	/* the parent may kill us from here */
+	h->p = p;
+	lock();
+	e->mapped = true;
+	unlock();
 
-	bad = check_zero(p, 0, maplen);
+	bad = check_zero(p, 0, h->maplen);
 	if (bad >= 0) {
 		fail("fresh %s (phys 0x%llx %s) byte %ld is 0x%02x, not 0: old contents",
-		     path, phys, pool, bad, p[bad]);
+		     h->path, phys, pool, bad, p[bad]);
 		return -1;
 	}
 	if (via_write) {
@@ -386,11 +457,11 @@ static int iteration(int me, unsigned int counter)
 			fail("out of memory");
 			return -1;
 		}
-		fill_pattern(tmp, 0, size, seed);
+		fill_pattern(tmp, 0, size, h->seed);
 		while (off < size) {
 			w = pwrite(fd, tmp + off, size - off, (off_t)off);
 			if (w <= 0) {
-				fail("pwrite %s at %zu: %s", path, off,
+				fail("pwrite %s at %zu: %s", h->path, off,
 				     w < 0 ? strerror(errno) : "0 bytes");
 				free(tmp);
 				return -1;
@@ -400,23 +471,14 @@ static int iteration(int me, unsigned int counter)
 		free(tmp);
 		add(&sh->pwrites, 1);
 	} else {
-		fill_pattern(p, 0, size, seed);
+		fill_pattern(p, 0, size, h->seed);
 	}
 	if (rnd() % 2)
 		sched_yield();
 	else
 		usleep((useconds_t)(rnd() % 500));
-
-	bad = check_pattern(p, 0, size, seed);
-	if (bad < 0)
-		bad = check_zero(p, size, maplen - size);
-	if (bad >= 0) {
-		fail("%s (phys 0x%llx %s, %" PRIu64 " bytes%s): byte %ld is 0x%02x, "
-		     "wrote 0x%02x", path, phys, pool, size,
-		     via_write ? ", written with pwrite" : "", bad, p[bad],
-		     (size_t)bad < size ? pat(seed, (size_t)bad) : 0);
+	if (verify_held(h, via_write ? "filled with pwrite" : "filled"))
 		return -1;
-	}
 	/* read(2) sees what the mapping holds */
 	{
 		size_t off = (size_t)(rnd() % size), len = 1 + (size_t)(rnd() % 8192);
@@ -426,82 +488,103 @@ static int iteration(int me, unsigned int counter)
 			len = size - off;
 		w = pread(fd, buf, len, (off_t)off);
 		if (w != (ssize_t)len) {
-			fail("pread %s %zu@%zu: %s", path, len, off,
+			fail("pread %s %zu@%zu: %s", h->path, len, off,
 			     w < 0 ? strerror(errno) : "short read");
 			return -1;
 		}
-		bad = check_pattern(buf, off, len, seed);
+		bad = check_pattern(buf, off, len, h->seed);
 		if (bad >= 0) {
-			fail("pread %s (phys 0x%llx %s): byte %ld is 0x%02x, mapping "
-			     "wrote 0x%02x", path, phys, pool, bad, buf[bad - (long)off],
-			     pat(seed, (size_t)bad));
+			fail("pread %s (phys 0x%llx %s): byte %ld is 0x%02x, the mapping "
+			     "holds 0x%02x", h->path, phys, pool, bad,
+			     buf[bad - (long)off], pat(h->seed, (size_t)bad));
 			return -1;
 		}
 		add(&sh->preads, 1);
 	}
 	add(&sh->bytes, size);
+	return 0;
+}
 
-	set_state(me, S_BUSY);
+/* verify again and free; not killed meanwhile */
+static int put_buffer(int me, struct held *h)
+{
+	bool unlink_first = rnd() % 4 == 0;
+	int ret = -1;
+
+	set_busy(me, 1);
+	if (verify_held(h, "before freeing"))
+		goto out;
 	if (unlink_first) {
 		/* unlinked but mapped: stays reserved and intact */
-		if (unlink(path)) {
-			fail("unlink %s (mapped): %s", path, strerror(errno));
-			return -1;
+		if (unlink(h->path)) {
+			fail("unlink %s (mapped): %s", h->path, strerror(errno));
+			goto out;
 		}
 		add(&sh->unlink_first, 1);
 		usleep((useconds_t)(rnd() % 300));
-		bad = check_pattern(p, 0, size, seed);
-		if (bad >= 0) {
-			fail("%s after unlink, still mapped (phys 0x%llx %s): byte %ld "
-			     "is 0x%02x, wrote 0x%02x", path, phys, pool, bad, p[bad],
-			     pat(seed, (size_t)bad));
-			return -1;
-		}
+		if (verify_held(h, "unlinked, still mapped"))
+			goto out;
 	}
-	if (munmap(p, maplen)) {
-		fail("munmap %s: %s", path, strerror(errno));
-		return -1;
+	if (munmap(h->p, h->maplen)) {
+		fail("munmap %s: %s", h->path, strerror(errno));
+		goto out;
 	}
 	if (unlink_first) {
-		live_drop(me);		/* the close lets it go */
-		if (close(fd)) {
-			fail("close %s: %s", path, strerror(errno));
-			return -1;
+		entry_set(me, h->ei, E_FREE);	/* the close lets it go */
+		if (close(h->fd)) {
+			fail("close %s: %s", h->path, strerror(errno));
+			goto out;
 		}
 	} else {
-		if (close(fd)) {
-			fail("close %s: %s", path, strerror(errno));
-			return -1;
+		if (close(h->fd)) {
+			fail("close %s: %s", h->path, strerror(errno));
+			goto out;
 		}
-		live_drop(me);		/* the unlink lets it go */
-		if (unlink(path)) {
-			fail("unlink %s: %s", path, strerror(errno));
-			return -1;
+		entry_set(me, h->ei, E_FREE);	/* the unlink lets it go */
+		if (unlink(h->path)) {
+			fail("unlink %s: %s", h->path, strerror(errno));
+			goto out;
 		}
 	}
-	set_state(me, S_IDLE);
-	return 0;
+	ret = 0;
+out:
+	set_busy(me, 0);
+	return ret;
 }
 
 static void child(int me)
 {
 	struct slot *sl = &sh->slot[me];
+	struct held held[HOLD_MAX + 1];
 	unsigned int counter = 0;
+	int nheld = 0, r;
 
 	rng_state = mix((uint64_t)getpid() * 0x100000001ULL ^ (uint64_t)sl->gen ^
 			(uint64_t)me << 40 ^ rng_state);
 	while (sl->done < sl->target && !sh->failed) {
-		int r = iteration(me, counter++);
-
+		r = get_buffer(me, counter++, &held[nheld]);
 		if (r < 0)
 			_exit(1);
+		if (r == 0)
+			nheld++;
+		/* over the limit, or out of memory: free the oldest */
+		while (nheld > hold || (r == 1 && nheld > 0)) {
+			if (put_buffer(me, &held[0]))
+				_exit(1);
+			memmove(&held[0], &held[1], (size_t)(nheld - 1) * sizeof(held[0]));
+			nheld--;
+			r = 0;
+		}
 		lock();
 		sl->done++;
-		sl->cur_dir = -1;
 		unlock();
 		add(&sh->iterations, 1);
 	}
-	_exit(0);
+	while (nheld > 0 && !sh->failed) {
+		if (put_buffer(me, &held[--nheld]))
+			_exit(1);
+	}
+	_exit(sh->failed ? 1 : 0);
 }
 
 /* ---- the parent -------------------------------------------------------- */
@@ -522,28 +605,43 @@ static pid_t spawn(int i)
 	return pid;
 }
 
-/* what a dead child held: drop its entry first, then unlink (under lock) */
-static void cleanup_slot(int i)
+/* what a dead child held: drop each entry, then unlink it (under lock) */
+static int cleanup_slot(int i)
 {
 	struct slot *sl = &sh->slot[i];
 	char path[1024];
+	int k, held = 0;
 
-	sl->live = false;
-	if (sl->cur_dir >= 0) {
-		snprintf(path, sizeof(path), "%.511s/buffers/%.63s", dirs[sl->cur_dir],
-			 sl->cur_name);
-		if (unlink(path) && errno != ENOENT) {
-			if (!sh->failed) {
-				sh->failed = 1;
-				snprintf(sh->failmsg, sizeof(sh->failmsg),
-					 "unlink %.600s after its process died: %s", path,
-					 strerror(errno));
-			}
+	for (k = 0; k <= HOLD_MAX; k++) {
+		struct entry *e = &sl->e[k];
+
+		if (e->state == E_FREE)
+			continue;
+		held += e->state == E_LIVE && e->mapped;
+		e->state = E_FREE;
+		e->mapped = false;
+		snprintf(path, sizeof(path), "%.511s/buffers/%.47s", dirs[e->dir], e->name);
+		if (unlink(path) && errno != ENOENT && !sh->failed) {
+			sh->failed = 1;
+			snprintf(sh->failmsg, sizeof(sh->failmsg),
+				 "unlink %.600s after its process died: %s", path,
+				 strerror(errno));
 		}
 	}
-	sl->cur_dir = -1;
-	sl->state = S_IDLE;
+	sl->busy = 0;
 	sl->pid = 0;
+	return held;
+}
+
+/* a live (linked) buffer that the process has mapped */
+static bool holds_mapped(const struct slot *sl)
+{
+	int k;
+
+	for (k = 0; k <= HOLD_MAX; k++)
+		if (sl->e[k].state == E_LIVE && sl->e[k].mapped)
+			return true;
+	return false;
 }
 
 static int slot_of(pid_t pid)
@@ -646,7 +744,7 @@ static int leftover_buffers(char *out, size_t len)
 
 static void usage(void)
 {
-	fprintf(stderr, "usage: stress MNT [-p PROCS] [-n ITERS] [-k KILLS] "
+	fprintf(stderr, "usage: stress MNT [-p PROCS] [-n ITERS] [-H HOLD] [-k KILLS] "
 		"[-s MAXSIZE] [-t SECONDS] [-w SECONDS] [-r SEED]\n");
 	exit(2);
 }
@@ -658,7 +756,8 @@ int main(int argc, char **argv)
 	long kills_target = -1;
 	unsigned int *kill_pts[MAX_PROCS], nkill[MAX_PROCS], kidx[MAX_PROCS];
 	int timeout = 600, wait_used = 20, i, c, alive, checks_failed = 0;
-	unsigned long long seed = (unsigned long long)time(NULL);
+	unsigned long long seed = (unsigned long long)time(NULL) ^
+				  ((unsigned long long)getpid() << 20);
 	char used0[4096], used1[4096], left[4096], dmesg[256];
 	bool timed_out = false;
 	int unexpected_deaths = 0;
@@ -667,8 +766,9 @@ int main(int argc, char **argv)
 		usage();
 	mnt = argv[1];
 	optind = 2;
-	while ((c = getopt(argc, argv, "p:n:k:s:t:w:r:")) != -1) {
+	while ((c = getopt(argc, argv, "p:n:H:k:s:t:w:r:")) != -1) {
 		switch (c) {
+		case 'H': hold = atoi(optarg); break;
 		case 'p': nprocs = atoi(optarg); break;
 		case 'n': iters = (unsigned int)strtoul(optarg, NULL, 0); break;
 		case 'k': kills_target = atol(optarg); break;
@@ -679,7 +779,8 @@ int main(int argc, char **argv)
 		default: usage();
 		}
 	}
-	if (nprocs < 1 || nprocs > MAX_PROCS || !iters || maxsize < PAGE)
+	if (nprocs < 1 || nprocs > MAX_PROCS || !iters || maxsize < PAGE ||
+	    hold < 0 || hold > HOLD_MAX)
 		usage();
 	if (kills_target < 0) {
 		kills_target = (long)((uint64_t)iters * (uint64_t)nprocs / 250);
@@ -706,8 +807,9 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	pools_used(used0, sizeof(used0));
-	printf("# stress: %d processes x %u iterations, sizes 1..%lu, ~%ld kills, "
-	       "seed %llu\n", nprocs, iters, maxsize, kills_target, seed);
+	printf("# stress: %d processes x %u iterations, each holding up to %d mapped "
+	       "buffers, sizes 1..%lu, ~%ld kills, seed %llu\n", nprocs, iters, hold,
+	       maxsize, kills_target, seed);
 	printf("# alloc files:");
 	for (i = 0; i < ndirs; i++)
 		printf(" %s", dirs[i] + strlen(mnt) + 1);
@@ -733,7 +835,6 @@ int main(int argc, char **argv)
 	deadline = t0 + timeout;
 	for (i = 0; i < nprocs; i++) {
 		sh->slot[i].target = iters;
-		sh->slot[i].cur_dir = -1;
 		spawn(i);
 	}
 	alive = nprocs;
@@ -779,8 +880,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		}
-		/* kills: only while the child holds a mapped buffer, under the
-		 * lock so it cannot move on meanwhile */
+		/* kills: only while the child holds a mapped buffer and is not
+		 * freeing one, under the lock so it cannot move on meanwhile */
 		if (!sh->failed) {
 			for (i = 0; i < nprocs; i++) {
 				struct slot *sl = &sh->slot[i];
@@ -790,7 +891,7 @@ int main(int argc, char **argv)
 				    sl->done < kill_pts[i][kidx[i]])
 					continue;
 				lock();
-				if (sl->state != S_MAPPED || sl->pid <= 0) {
+				if (sl->busy || sl->pid <= 0 || !holds_mapped(sl)) {
 					unlock();
 					continue;
 				}
@@ -799,7 +900,7 @@ int main(int argc, char **argv)
 				while (waitpid(pid, &kst, 0) < 0 && errno == EINTR)
 					;
 				sh->kills++;
-				cleanup_slot(i);
+				sh->killed_holding += (uint64_t)cleanup_slot(i);
 				unlock();
 				/* one kill per iteration: later points move on */
 				kidx[i]++;
@@ -817,12 +918,15 @@ int main(int argc, char **argv)
 		usleep(500);
 	}
 	printf("# ran %.1f s: %" PRIu64 " iterations, %" PRIu64 " allocations, %" PRIu64
-	       " ENOMEM, %" PRIu64 " kills while mapped, %" PRIu64 " respawns, %" PRIu64
-	       " unlinked while mapped, %" PRIu64 " filled with pwrite, %" PRIu64
-	       " pread checks, %.1f MiB verified, %" PRIu64 " overlap comparisons\n",
+	       " ENOMEM, %" PRIu64 " kills (holding %" PRIu64 " mapped buffers in all), %"
+	       PRIu64 " respawns, %" PRIu64 " freed unlinked-while-mapped, %" PRIu64
+	       " filled with pwrite, %" PRIu64 " pread checks, %.1f MiB filled and "
+	       "verified, up to %" PRIu64 " buffers live at once, %" PRIu64
+	       " overlap comparisons\n",
 	       now() - t0, sh->iterations, sh->allocs, sh->enomem, sh->kills,
-	       sh->respawns, sh->unlink_first, sh->pwrites, sh->preads,
-	       (double)sh->bytes / (1 << 20), sh->overlaps_checked);
+	       sh->killed_holding, sh->respawns, sh->unlink_first, sh->pwrites,
+	       sh->preads, (double)sh->bytes / (1 << 20), sh->max_live,
+	       sh->overlaps_checked);
 
 #define CHECK(cond, ...) do { \
 		if (cond) { printf("ok - " __VA_ARGS__); } \
@@ -864,5 +968,7 @@ int main(int argc, char **argv)
 		CHECK(r == 0 && dmesg[0], "server alive: %s/dmesg reads%s%s", mnt,
 		      r ? ": " : "", r ? strerror(-r) : "");
 	}
+	for (i = 0; i < nprocs; i++)
+		free(kill_pts[i]);
 	return checks_failed ? 1 : 0;
 }

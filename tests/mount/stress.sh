@@ -9,18 +9,23 @@
 #
 # The short version runs in `make check`.  The long one:
 #     STRESS_PROCS=8 STRESS_ITERS=5000 sh tests/mount/stress.sh
-# Environment: STRESS_PROCS (4), STRESS_ITERS (200), STRESS_KILLS (default
-# PROCS * ITERS / 250), STRESS_MAXSIZE (307200 bytes), STRESS_TIMEOUT (50 s
-# for the short run, 3600 s when ITERS > 1000), STRESS_SEED, SERVER_LOG.
+# Environment: STRESS_PROCS (4), STRESS_ITERS (200; 100 with VALGRIND=1),
+# STRESS_HOLD (mapped buffers each process keeps, 4), STRESS_KILLS (default
+# PROCS * ITERS / 250, at least 3), STRESS_MAXSIZE (307200 bytes),
+# STRESS_TIMEOUT (50 s for the short run, 300 s under valgrind, 3600 s when
+# ITERS > 1000), STRESS_SEED, SERVER_LOG.
 . "$(dirname "$0")/lib.sh"
 ST=$HELPERS/stress
 PROCS=${STRESS_PROCS:-4}
-ITERS=${STRESS_ITERS:-200}
-if [ "$ITERS" -gt 1000 ]; then
-	TIMEOUT=${STRESS_TIMEOUT:-3600}
+if [ "${VALGRIND:-0}" = 1 ]; then
+	# the server under memcheck: a few iterations, more time
+	ITERS=${STRESS_ITERS:-100}
+	TIMEOUT=${STRESS_TIMEOUT:-300}
 else
+	ITERS=${STRESS_ITERS:-200}
 	TIMEOUT=${STRESS_TIMEOUT:-50}
 fi
+[ "$ITERS" -gt 1000 ] && TIMEOUT=${STRESS_TIMEOUT:-3600}
 
 [ -x "$ST" ] || { not_ok "stress helper $ST not built (make tests)"; exit 1; }
 mount_rmemfs || { not_ok "mount"; exit 1; }
@@ -28,6 +33,7 @@ ok "mount the built-in board"
 pid=$(pgrep -n -f "^$BIN .*$MNT\$" 2>/dev/null || true)
 
 set -- "$MNT" -p "$PROCS" -n "$ITERS" -t "$TIMEOUT"
+[ -n "${STRESS_HOLD:-}" ] && set -- "$@" -H "$STRESS_HOLD"
 [ -n "${STRESS_KILLS:-}" ] && set -- "$@" -k "$STRESS_KILLS"
 [ -n "${STRESS_MAXSIZE:-}" ] && set -- "$@" -s "$STRESS_MAXSIZE"
 [ -n "${STRESS_SEED:-}" ] && set -- "$@" -r "$STRESS_SEED"
