@@ -62,9 +62,59 @@ static int read_file(const char *path, void **buf, size_t *len, char *err,
 	return 0;
 }
 
+/*
+ * A linear walk of the structure block before fdt_check_full(): libfdt
+ * 1.6.1 (Debian 12) adds a property's length to an int offset unchecked,
+ * so a length near 4 GiB wraps the offset backwards and fdt_check_full()
+ * never returns.  Here every tag must fit in what is left of the block.
+ */
+static int struct_block_walk(const void *blob, uint32_t *bad_off)
+{
+	const char *base = (const char *)blob + fdt_off_dt_struct(blob);
+	uint64_t size, off = 0;
+
+	size = fdt_version(blob) >= 17 ? fdt_size_dt_struct(blob) :
+	       (uint64_t)fdt_totalsize(blob) - fdt_off_dt_struct(blob);
+	if ((uint64_t)fdt_off_dt_struct(blob) + size > fdt_totalsize(blob))
+		return -1;
+	while (off + 4 <= size) {
+		uint32_t tag = fdt32_ld((const fdt32_t *)(base + off));
+		uint64_t len;
+
+		*bad_off = (uint32_t)off;
+		off += 4;
+		switch (tag) {
+		case FDT_BEGIN_NODE:
+			len = strnlen(base + off, size - off);
+			if (off + len >= size)
+				return -1;
+			off += len + 1;
+			break;
+		case FDT_PROP:
+			if (off + 8 > size)
+				return -1;
+			len = fdt32_ld((const fdt32_t *)(base + off));
+			if (len > size - off - 8)
+				return -1;
+			off += 8 + len;
+			break;
+		case FDT_END_NODE:
+		case FDT_NOP:
+			break;
+		case FDT_END:
+			return 0;
+		default:
+			return -1;
+		}
+		off = (off + 3) & ~3ULL;
+	}
+	return -1;
+}
+
 int rm_board_validate(const void *blob, size_t size, const char *name,
 		      char *err, size_t errlen)
 {
+	uint32_t bad_off = 0;
 	static const char *const cells[] = { "#address-cells", "#size-cells" };
 	int ret, i, len;
 
@@ -78,7 +128,16 @@ int rm_board_validate(const void *blob, size_t size, const char *name,
 			 "%u bytes, file has %zu", name, fdt_totalsize(blob), size);
 		return -EINVAL;
 	}
-	ret = fdt_check_full(blob, fdt_totalsize(blob));
+	ret = fdt_check_header(blob);
+	if (!ret && struct_block_walk(blob, &bad_off)) {
+		/* what newer libfdt reports for it */
+		snprintf(err, errlen, "%s: invalid device tree blob: %s (the tag "
+			 "at structure offset %u runs past the block)", name,
+			 fdt_strerror(-FDT_ERR_BADSTRUCTURE), bad_off);
+		return -EINVAL;
+	}
+	if (!ret)
+		ret = fdt_check_full(blob, fdt_totalsize(blob));
 	if (ret) {
 		snprintf(err, errlen, "%s: invalid device tree blob: %s", name,
 			 fdt_strerror(ret));

@@ -53,4 +53,8 @@ out=$(timeout 60 "$BIN" --dry-run "$R/rootcells-size-cells-0xfffffffd.dtb" 2>&1)
 check "root #size-cells 0xfffffffd refused: exit 1" "1" "$?"
 printf '%s\n' "$out" | grep -q 'root #size-cells = 4294967293: out of range (at most 4)$' &&
 	ok "with its name and the reason" || not_ok "root cells message"
+out=$(timeout 60 "$BIN" --dry-run "$R/proplen-wraps-libfdt-1.6.1.dtb" 2>&1)
+check "a property length that makes libfdt 1.6.1 loop: refused, exit 1" "1" "$?"
+printf '%s\n' "$out" | grep -q 'invalid device tree blob: FDT_ERR_BADSTRUCTURE (the tag at structure offset 5464 runs past the block)$' &&
+	ok "with libfdt's reason and where" || not_ok "proplen message"
 finish
