@@ -120,6 +120,26 @@ static void add_invalid_reg_region(struct rm_board *b, int node,
 	rm_region_status(r, -EINVAL, "invalid reg property, node skipped");
 }
 
+/*
+ * One child in 4.19 and 6.1: its reg tuples reserved and the first saved
+ * at once; without reg but with size, saved as a dynamic (0, 0) entry.
+ */
+static void save_child(struct rm_board *b, int node, const char *uname)
+{
+	int err = rm_reserve_reg(b, node, uname, true);
+
+	if (err == -EINVAL)
+		add_invalid_reg_region(b, node, uname);
+	if (err == -ENOENT && dt_has_prop(b->fdt, node, "size")) {
+		struct rm_region *r = rm_region_new(b, node, uname);
+
+		if (r) {
+			r->dynamic = true;
+			rm_table_save(b, r);
+		}
+	}
+}
+
 /* 4.19 __fdt_scan_reserved_mem(), driven by of_scan_flat_dt's walk */
 static int scan_depth_walk(struct rm_board *b)
 {
@@ -128,7 +148,6 @@ static int scan_depth_walk(struct rm_board *b)
 
 	for (;;) {
 		const char *uname;
-		int err;
 
 		node = fdt_next_node(b->fdt, node, &depth);
 		if (node < 0)
@@ -149,17 +168,7 @@ static int scan_depth_walk(struct rm_board *b)
 			break;
 		if (!dt_is_available(b->fdt, node))
 			continue;
-		err = rm_reserve_reg(b, node, uname, true);
-		if (err == -EINVAL)
-			add_invalid_reg_region(b, node, uname);
-		if (err == -ENOENT && dt_has_prop(b->fdt, node, "size")) {
-			struct rm_region *r = rm_region_new(b, node, uname);
-
-			if (r) {
-				r->dynamic = true;
-				rm_table_save(b, r);
-			}
-		}
+		save_child(b, node, uname);
 	}
 	return found ? 0 : -ENODEV;
 }
@@ -171,22 +180,11 @@ static int scan_children_saving(struct rm_board *b, int parent)
 
 	fdt_for_each_subnode(child, b->fdt, parent) {
 		const char *uname;
-		int err;
 
 		if (!dt_is_available(b->fdt, child))
 			continue;
 		uname = dt_name(b->fdt, child);
-		err = rm_reserve_reg(b, child, uname, true);
-		if (err == -EINVAL)
-			add_invalid_reg_region(b, child, uname);
-		if (err == -ENOENT && dt_has_prop(b->fdt, child, "size")) {
-			struct rm_region *r = rm_region_new(b, child, uname);
-
-			if (r) {
-				r->dynamic = true;
-				rm_table_save(b, r);
-			}
-		}
+		save_child(b, child, uname);
 	}
 	return 0;
 }
