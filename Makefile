@@ -11,15 +11,15 @@ FUSE_LIBS := $(shell pkg-config --libs fuse3 2>/dev/null)
 ALL_CFLAGS := -std=gnu11 -D_GNU_SOURCE $(WARN) $(CFLAGS) $(SAN) -Isrc -I$(BUILD)
 LDLIBS_CORE := -lfdt -lpthread
 
-# the FUSE-free core, linked by the binary and by the unit tests
-CORE := bitmap bitmap_index memparse strbuf bootlog profile kconfig cmdline memblock \
-	sysmem dt dt_index coherent cma rmem_region rmem_scan rmem_sort rmem_dynamic \
-	rmem_init early_alloc contiguous device dma_alloc boot board_load options \
-	render_proc render_pool dryrun
-FS := $(patsubst src/%.c,%,$(wildcard src/fs*.c)) main
+# The FUSE-free core (the emulated kernel, board loading, the renderers),
+# linked by the binary, the unit tests and the tools; compiled without the
+# FUSE flags, so a FUSE header included there fails the build.
+CORE_SRCS := $(sort $(shell find src/kernel src/util src/board src/view -name '*.c'))
+# the FUSE layer and main(): the only objects built with FUSE_CFLAGS
+FS_SRCS := $(sort $(wildcard src/fs/*.c)) src/main.c
 
-CORE_OBJS := $(CORE:%=$(BUILD)/%.o) $(BUILD)/builtin_dtb.o
-FS_OBJS := $(FS:%=$(BUILD)/%.o)
+CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/builtin_dtb.o
+FS_OBJS := $(FS_SRCS:src/%.c=$(BUILD)/obj/%.o)
 
 all: $(BUILD)/rmemfs
 
@@ -35,8 +35,15 @@ $(BUILD)/builtin_dtb.c: $(BUILD)/builtin.dtb scripts/bin2c.sh
 $(BUILD)/builtin_dtb.o: $(BUILD)/builtin_dtb.c
 	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
-$(BUILD)/%.o: src/%.c src/*.h | $(BUILD)
-	$(CC) $(ALL_CFLAGS) $(FUSE_CFLAGS) -c -o $@ $<
+$(CORE_SRCS:src/%.c=$(BUILD)/obj/%.o): $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(FS_OBJS): $(BUILD)/obj/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(FUSE_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(CORE_OBJS:.o=.d) $(FS_OBJS:.o=.d)
 
 $(BUILD)/librmem.a: $(CORE_OBJS)
 	rm -f $@
@@ -53,7 +60,7 @@ CHECK_LIBS := $(shell pkg-config --libs check 2>/dev/null || echo -lcheck -lsubu
 $(BUILD)/tests:
 	mkdir -p $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(BUILD)/librmem.a | $(BUILD)/tests
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(BUILD)/librmem.a $(wildcard src/*/*.h src/*/*/*.h) | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $< $(BUILD)/librmem.a $(CHECK_LIBS) $(LDLIBS_CORE)
 
 HELPERS := $(patsubst tests/mount/%.c,$(BUILD)/tests/%,$(wildcard tests/mount/*.c))

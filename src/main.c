@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs.h"
-#include "options.h"
-#include "render.h"
+#include "fs/fs.h"
+#include "board/options.h"
+#include "view/render.h"
 
 #define RMEMFS_VERSION "0.1.0"
 

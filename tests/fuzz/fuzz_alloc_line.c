@@ -18,8 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs_internal.h"
-#include "memparse.h"
+#include "fs/fs_internal.h"
+#include "kernel/lib/cmdline.h"
 
 struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name)
 {

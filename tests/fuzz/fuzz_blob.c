@@ -31,12 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "board_load.h"
-#include "dma_alloc.h"
-#include "profile.h"
-#include "render.h"
-#include "rmem.h"
-#include "strbuf.h"
+#include "board/load.h"
+#include "kernel/dma/mapping.h"
+#include "kernel/profile.h"
+#include "view/render.h"
+#include "kernel/system.h"
+#include "util/strbuf.h"
 
 #define MAX_BLOB (1u << 20)
 

@@ -13,11 +13,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kconfig.h"
-#include "profile.h"
-#include "render.h"
-#include "rmem.h"
-#include "strbuf.h"
+#include "kernel/kconfig.h"
+#include "kernel/profile.h"
+#include "view/render.h"
+#include "kernel/system.h"
+#include "util/strbuf.h"
 
 extern const unsigned char rm_builtin_dtb[];
 extern const size_t rm_builtin_dtb_len;

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "memparse.h"
-#include "options.h"
-#include "rmem.h"
+#include "kernel/lib/cmdline.h"
+#include "board/options.h"
+#include "kernel/system.h"
 
 #define MAX_TEXT 1024
 

@@ -19,12 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "bitmap.h"
-#include "cma.h"
-#include "coherent.h"
-#include "options.h"
-#include "render.h"
-#include "rmem.h"
+#include "kernel/lib/bitmap.h"
+#include "kernel/mm/cma.h"
+#include "kernel/dma/coherent.h"
+#include "board/options.h"
+#include "view/render.h"
+#include "kernel/system.h"
 
 #define POOL_PAGES	(1ULL << 20)	/* 4 GiB of 4 KiB pages */
 #define MAX_ORDER_BENCH	8		/* sizes 4 KiB .. 1 MiB */

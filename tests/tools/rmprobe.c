@@ -16,12 +16,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "coherent.h"
-#include "dma_alloc.h"
-#include "dt.h"
-#include "memparse.h"
-#include "options.h"
-#include "rmem.h"
+#include "kernel/dma/coherent.h"
+#include "kernel/dma/mapping.h"
+#include "kernel/of/fdt.h"
+#include "kernel/lib/cmdline.h"
+#include "board/options.h"
+#include "kernel/system.h"
 
 static char *param(const char *cmdline, const char *key)
 {

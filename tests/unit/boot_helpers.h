@@ -31,9 +31,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "dma_alloc.h"
-#include "kconfig.h"
-#include "rmem.h"
+#include "kernel/dma/mapping.h"
+#include "kernel/kconfig.h"
+#include "kernel/system.h"
 
 #define TB_UNUSED __attribute__((unused))
 

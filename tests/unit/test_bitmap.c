@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "bitmap.h"
+#include "kernel/lib/bitmap.h"
 
 #define NWORDS_MAX 64	/* 4096 bits */
 

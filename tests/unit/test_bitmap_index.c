@@ -19,8 +19,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bitmap.h"
-#include "bitmap_index.h"
+#include "kernel/lib/bitmap.h"
+#include "kernel/lib/bitmap_index.h"
 
 static uint64_t rng;
 

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bootlog.h"
+#include "kernel/bootlog.h"
 
 static const char *text(struct bootlog *log)
 {

@@ -8,7 +8,7 @@
 #include <check.h>
 #include <stdint.h>
 
-#include "cmdline.h"
+#include "kernel/early_param.h"
 
 #define SZ_1M (1ULL << 20)
 

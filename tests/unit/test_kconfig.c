@@ -9,8 +9,8 @@
 #include <errno.h>
 #include <string.h>
 
-#include "kconfig.h"
-#include "profile.h"
+#include "kernel/kconfig.h"
+#include "kernel/profile.h"
 
 static const struct rm_profile *prof(const char *name)
 {

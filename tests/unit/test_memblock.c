@@ -7,7 +7,7 @@
 #include <check.h>
 #include <stdint.h>
 
-#include "memblock.h"
+#include "kernel/mm/memblock.h"
 
 #define SZ_64K	0x10000ULL
 #define SZ_1M	0x100000ULL

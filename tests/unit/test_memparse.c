@@ -8,7 +8,7 @@
 #include <check.h>
 #include <stdint.h>
 
-#include "memparse.h"
+#include "kernel/lib/cmdline.h"
 
 /* parse s with memparse(); check value and how many chars were consumed */
 #define MP(s, val, used) do {						\

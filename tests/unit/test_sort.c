@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "rmem_internal.h"
+#include "kernel/of/of_reserved_mem.h"
 
 struct elem {
 	uint64_t base;

@@ -1,0 +1,286 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Opening, reading, writing and releasing files: text snapshots, alloc
+ * results, and buffer bytes (page cache or passthrough).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <fuse_lowlevel.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fs/fs_internal.h"
+#include "fs/fs_ops.h"
+#include "fs/fs_passthrough.h"
+
+static struct fs *req_fs(fuse_req_t req)
+{
+	return fuse_req_userdata(req);
+}
+
+/*
+ * An open text or alloc file.  Handles are listed in the fs so that those
+ * whose RELEASE never arrives (unmounted first) are freed at teardown.
+ */
+struct fs_handle {
+	struct fs_handle *prev, *next;
+	pthread_mutex_t lock;
+	char *text;		/* text snapshot, or a pending alloc result */
+	size_t len;
+	size_t cursor;		/* alloc result: bytes already read */
+	bool result_ready;
+};
+
+static struct fs_handle *handle_new(struct fs *fs)
+{
+	struct fs_handle *h = calloc(1, sizeof(*h));
+
+	if (!h)
+		return NULL;
+	pthread_mutex_init(&h->lock, NULL);
+	pthread_mutex_lock(&fs->lock);
+	h->next = fs->handles;
+	if (h->next)
+		h->next->prev = h;
+	fs->handles = h;
+	pthread_mutex_unlock(&fs->lock);
+	return h;
+}
+
+static void handle_free(struct fs *fs, struct fs_handle *h)
+{
+	if (!h)
+		return;
+	pthread_mutex_lock(&fs->lock);
+	if (h->prev)
+		h->prev->next = h->next;
+	else
+		fs->handles = h->next;
+	if (h->next)
+		h->next->prev = h->prev;
+	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_destroy(&h->lock);
+	free(h->text);
+	free(h);
+}
+
+void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(fs, ino);
+	int acc = fi->flags & O_ACCMODE;
+	struct fs_handle *h;
+	struct fs_buffer *b;
+	int err;
+
+	if (n) {
+		if (n->kind == FS_DIR || n->kind == FS_BUFDIR)
+			return (void)fuse_reply_err(req, EISDIR);
+		if (n->kind == FS_TEXT && acc != O_RDONLY)
+			return (void)fuse_reply_err(req, EACCES);
+		h = handle_new(fs);
+		if (!h)
+			return (void)fuse_reply_err(req, ENOMEM);
+		if (n->kind == FS_TEXT) {
+			err = fs_render(fs, n, &h->text, &h->len);
+			if (err) {
+				handle_free(fs, h);
+				return (void)fuse_reply_err(req, -err);
+			}
+		}
+		fi->fh = (uint64_t)(uintptr_t)h;
+		fi->direct_io = 1;
+		fi->nonseekable = 0;
+		if (fuse_reply_open(req, fi))
+			handle_free(fs, h);
+		return;
+	}
+	if (fi->flags & O_TRUNC)
+		return (void)fuse_reply_err(req, EPERM);
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (!b || b->unlinked) {
+		pthread_mutex_unlock(&fs->lock);
+		return (void)fuse_reply_err(req, ENOENT);
+	}
+	b->nopen++;
+	pthread_mutex_unlock(&fs->lock);
+	fi->fh = 0;
+	/* passthrough maps the memfd itself; else the page cache holds it */
+	if (!fs_passthrough_open(fs, b))
+		fi->keep_cache = 1;
+	err = fuse_reply_open(req, fi);
+	fs_passthrough_open_done();
+	if (err) {
+		pthread_mutex_lock(&fs->lock);
+		fs_buffer_put_open(fs, b);
+		pthread_mutex_unlock(&fs->lock);
+	}
+}
+
+/*
+ * Copy a slice out under the handle's lock: once a reply is sent the file
+ * may be closed and the handle released, so the reply comes last.
+ */
+static char *slice_copy(const char *text, size_t len, size_t size, off_t off,
+			size_t *n)
+{
+	char *out;
+
+	*n = 0;
+	if (!text || off < 0 || (size_t)off >= len)
+		return NULL;
+	if (size > len - (size_t)off)
+		size = len - (size_t)off;
+	out = malloc(size ? size : 1);
+	if (out) {
+		memcpy(out, text + off, size);
+		*n = size;
+	}
+	return out;
+}
+
+/* an open buffer's memfd (its handle keeps the buffer alive) and size */
+static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
+{
+	struct fs_buffer *b;
+	int fd;
+
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	fd = b && !b->freed ? b->memfd : -1;
+	*size = b ? b->alloc.size : 0;
+	pthread_mutex_unlock(&fs->lock);
+	return fd;
+}
+
+void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
+		    struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
+	struct fuse_bufvec bv = FUSE_BUFVEC_INIT(size);
+	uint64_t fsize;
+	int fd;
+
+	if (n && n->kind == FS_TEXT) {
+		char *t = NULL, *out;
+		size_t l, got;
+
+		/* a read from the start takes a fresh snapshot */
+		if (off == 0 && fs_render(fs, n, &t, &l))
+			t = NULL;
+		pthread_mutex_lock(&h->lock);
+		if (t) {
+			free(h->text);
+			h->text = t;
+			h->len = l;
+		}
+		out = slice_copy(h->text, h->len, size, off, &got);
+		pthread_mutex_unlock(&h->lock);
+		fuse_reply_buf(req, out, got);
+		free(out);
+		return;
+	}
+	if (n && n->kind == FS_ALLOC) {
+		/*
+		 * The result of the last write, once, whatever the offset (the
+		 * write moved it): consecutive reads walk it, then EOF.
+		 */
+		char *out = NULL;
+		size_t got = 0;
+
+		pthread_mutex_lock(&h->lock);
+		if (h->result_ready && h->cursor < h->len) {
+			out = slice_copy(h->text, h->len, size, (off_t)h->cursor, &got);
+			h->cursor += got;
+		} else {
+			h->result_ready = false;
+		}
+		pthread_mutex_unlock(&h->lock);
+		fuse_reply_buf(req, out, got);
+		free(out);
+		return;
+	}
+	if (n)
+		return (void)fuse_reply_err(req, EISDIR);
+	fd = buffer_fd(fs, ino, &fsize);
+	if (fd < 0)
+		return (void)fuse_reply_err(req, EBADF);
+	if (off < 0 || (uint64_t)off >= fsize)
+		return (void)fuse_reply_buf(req, NULL, 0);
+	if (size > fsize - (uint64_t)off)
+		size = fsize - (uint64_t)off;
+	/* the handle keeps the buffer (and its memfd) alive: splice from it */
+	bv.buf[0].size = size;
+	bv.buf[0].flags = FUSE_BUF_IS_FD | FUSE_BUF_FD_SEEK;
+	bv.buf[0].fd = fd;
+	bv.buf[0].pos = off;
+	fuse_reply_data(req, &bv, FUSE_BUF_SPLICE_MOVE);
+}
+
+void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
+		     size_t size, off_t off, struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
+	const struct fuse_ctx *ctx = fuse_req_ctx(req);
+	ssize_t done;
+	uint64_t fsize;
+	int fd, err;
+	char *line;
+
+	if (n && n->kind == FS_ALLOC) {
+		err = fs_alloc_request(fs, n, data, size, ctx->uid, ctx->gid, &line);
+		if (err)
+			return (void)fuse_reply_err(req, -err);
+		pthread_mutex_lock(&h->lock);
+		free(h->text);
+		h->text = line;
+		h->len = line ? strlen(line) : 0;
+		h->cursor = 0;
+		h->result_ready = line != NULL;
+		pthread_mutex_unlock(&h->lock);
+		fuse_reply_write(req, size);
+		return;
+	}
+	if (n)
+		return (void)fuse_reply_err(req, EACCES);
+	fd = buffer_fd(fs, ino, &fsize);
+	if (fd < 0)
+		return (void)fuse_reply_err(req, EBADF);
+	/* a buffer never grows */
+	if (off < 0 || (uint64_t)off + size > fsize)
+		return (void)fuse_reply_err(req, EPERM);
+	done = pwrite(fd, data, size, off);
+	if (done < 0)
+		return (void)fuse_reply_err(req, errno);
+	fuse_reply_write(req, (size_t)done);
+}
+
+void fs_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_buffer *b;
+
+	if (fs_node_get(fs, ino)) {
+		handle_free(fs, (struct fs_handle *)(uintptr_t)fi->fh);
+		return (void)fuse_reply_err(req, 0);
+	}
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (b)
+		fs_buffer_put_open(fs, b);
+	pthread_mutex_unlock(&fs->lock);
+	fuse_reply_err(req, 0);
+}
+
+void fs_handles_free_all(struct fs *fs)
+{
+	while (fs->handles)
+		handle_free(fs, fs->handles);
+}
+

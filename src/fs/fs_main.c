@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Mounting: boot the board, build the tree, run the multi-threaded FUSE
+ * loop until unmounted or signalled (SIGTERM/SIGINT unmount and exit 0).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <fuse_lowlevel.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fs/fs.h"
+#include "fs/fs_internal.h"
+#include "fs/fs_ops.h"
+#include "fs/fs_passthrough.h"
+
+static int fs_setup(struct fs *fs, const struct rm_options *o)
+{
+	char err[1024];
+	int ret;
+
+	memset(fs, 0, sizeof(*fs));
+	pthread_mutex_init(&fs->lock, NULL);
+	fs->uid = getuid();
+	fs->gid = getgid();
+	fs->backing = "page-cache";
+	clock_gettime(CLOCK_REALTIME, &fs->mounted);
+	ret = rm_options_boot(o, &fs->board, &fs->blob, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "rmemfs: %s\n", err);
+		return ret;
+	}
+	ret = fs_tree_build(fs);
+	if (ret)
+		fprintf(stderr, "rmemfs: out of memory building the tree\n");
+	return ret;
+}
+
+static void fs_teardown(struct fs *fs)
+{
+	fs_handles_free_all(fs);
+	fs_buffers_free_all(fs);
+	fs_tree_free(fs);
+	rm_board_free(fs->board);
+	free(fs->blob);
+	pthread_mutex_destroy(&fs->lock);
+}
+
+int rm_fs_main(const struct rm_options *o, const char *mountpoint,
+	       struct fuse_args *args)
+{
+	struct fuse_cmdline_opts opts;
+	struct fuse_loop_config *cfg = NULL;
+	struct fuse_session *se = NULL;
+	struct fs fs;
+	int ret = 1;
+
+	if (fuse_opt_add_arg(args, "-odefault_permissions") ||
+	    fuse_opt_add_arg(args, "-ofsname=rmemfs") ||
+	    fuse_opt_add_arg(args, "-osubtype=rmemfs"))
+		return 1;
+	memset(&opts, 0, sizeof(opts));
+	if (fuse_parse_cmdline(args, &opts) != 0)
+		return 1;
+	if (fs_setup(&fs, o))
+		goto out_free;
+	se = fuse_session_new(args, &rm_fs_ops, sizeof(rm_fs_ops), &fs);
+	if (!se)
+		goto out_fs;
+	if (fuse_set_signal_handlers(se))
+		goto out_session;
+	if (fuse_session_mount(se, mountpoint))
+		goto out_signals;
+	if (o->no_passthrough)
+		fs.backing = "page-cache (nopassthrough)";
+	else if (fs_passthrough_setup(&fs, se))
+		fprintf(stderr, "rmemfs: passthrough unavailable, using the page cache\n");
+	/* the parent returns once the mount is live: callers need no sleep */
+	if (fuse_daemonize(opts.foreground))
+		goto out_unmount;
+	if (opts.singlethread) {
+		ret = fuse_session_loop(se);
+	} else {
+		cfg = fuse_loop_cfg_create();
+		if (!cfg)
+			goto out_unmount;
+		fuse_loop_cfg_set_clone_fd(cfg, opts.clone_fd);
+		if (opts.max_idle_threads != UINT_MAX)
+			fuse_loop_cfg_set_idle_threads(cfg, opts.max_idle_threads);
+		/* libfuse leaves UINT_MAX when max_threads= was not given */
+		if (opts.max_threads && opts.max_threads <= 100000)
+			fuse_loop_cfg_set_max_threads(cfg, opts.max_threads);
+		ret = fuse_session_loop_mt(se, cfg);
+		fuse_loop_cfg_destroy(cfg);
+	}
+	/* an unmount returns 0; a handled signal its number: both clean */
+	ret = ret < 0 ? 1 : 0;
+out_unmount:
+	fs_passthrough_stop();
+	fuse_session_unmount(se);
+out_signals:
+	fuse_remove_signal_handlers(se);
+out_session:
+	fuse_session_destroy(se);
+out_fs:
+	fs_teardown(&fs);
+out_free:
+	free(opts.mountpoint);
+	return ret;
+}

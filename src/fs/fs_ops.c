@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The FUSE low-level operations.  Every path ends in exactly one reply;
+ * the core returns negative errno, which becomes a reply only here.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <fuse_lowlevel.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/xattr.h>
+#include <unistd.h>
+
+#include "fs/fs_internal.h"
+#include "fs/fs_ops.h"
+#include "fs/fs_passthrough.h"
+
+#define STATIC_TIMEOUT 3600.0
+
+
+static struct fs *req_fs(fuse_req_t req)
+{
+	return fuse_req_userdata(req);
+}
+
+static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_ino = n->ino;
+	st->st_uid = fs->uid;
+	st->st_gid = fs->gid;
+	st->st_atim = st->st_mtim = st->st_ctim = fs->mounted;
+	st->st_blksize = 4096;
+	switch (n->kind) {
+	case FS_DIR:
+	case FS_BUFDIR:
+		st->st_mode = S_IFDIR | n->mode;
+		st->st_nlink = 2;
+		break;
+	case FS_SYMLINK:
+		st->st_mode = S_IFLNK | 0777;
+		st->st_nlink = 1;
+		st->st_size = (off_t)strlen(n->target);
+		break;
+	default:
+		st->st_mode = S_IFREG | n->mode;
+		st->st_nlink = 1;
+		break;
+	}
+}
+
+static void buffer_attr(const struct fs_buffer *b, struct stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_ino = b->ino;
+	st->st_mode = S_IFREG | b->mode;
+	st->st_nlink = b->unlinked ? 0 : 1;
+	st->st_uid = b->uid;
+	st->st_gid = b->gid;
+	st->st_size = (off_t)b->alloc.size;
+	st->st_blksize = 4096;
+	st->st_blocks = (blkcnt_t)(b->alloc.span / 512);
+	st->st_atim = st->st_mtim = st->st_ctim = b->ctime;
+}
+
+static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *dir = fs_node_get(fs, parent), *n;
+	struct fuse_entry_param e;
+	struct fs_buffer *b;
+
+	memset(&e, 0, sizeof(e));
+	if (!dir)
+		return (void)fuse_reply_err(req, ENOENT);
+	if (dir->kind == FS_BUFDIR) {
+		pthread_mutex_lock(&fs->lock);
+		b = fs_buffer_find(dir->bufdir, name);
+		if (!b) {
+			pthread_mutex_unlock(&fs->lock);
+			return (void)fuse_reply_err(req, ENOENT);
+		}
+		b->nlookup++;
+		buffer_attr(b, &e.attr);
+		pthread_mutex_unlock(&fs->lock);
+		e.ino = e.attr.st_ino;
+		e.attr_timeout = e.entry_timeout = STATIC_TIMEOUT;
+		if (fuse_reply_entry(req, &e)) {
+			pthread_mutex_lock(&fs->lock);
+			fs_buffer_forget(fs, b, 1);
+			pthread_mutex_unlock(&fs->lock);
+		}
+		return;
+	}
+	if (dir->kind != FS_DIR)
+		return (void)fuse_reply_err(req, ENOTDIR);
+	n = fs_node_child(fs, dir, name);
+	if (!n)
+		return (void)fuse_reply_err(req, ENOENT);
+	node_attr(fs, n, &e.attr);
+	e.ino = n->ino;
+	e.attr_timeout = e.entry_timeout = STATIC_TIMEOUT;
+	fuse_reply_entry(req, &e);
+}
+
+static void forget_one(struct fs *fs, fuse_ino_t ino, uint64_t n)
+{
+	struct fs_buffer *b;
+
+	if (fs_node_get(fs, ino))
+		return;
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (b)
+		fs_buffer_forget(fs, b, n);
+	pthread_mutex_unlock(&fs->lock);
+}
+
+static void fs_forget(fuse_req_t req, fuse_ino_t ino, uint64_t nlookup)
+{
+	forget_one(req_fs(req), ino, nlookup);
+	fuse_reply_none(req);
+}
+
+static void fs_forget_multi(fuse_req_t req, size_t count,
+			    struct fuse_forget_data *forgets)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		forget_one(req_fs(req), forgets[i].ino, forgets[i].nlookup);
+	fuse_reply_none(req);
+}
+
+static void fs_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_buffer *b;
+	struct stat st;
+
+	(void)fi;
+	if (n) {
+		node_attr(fs, n, &st);
+		return (void)fuse_reply_attr(req, &st, STATIC_TIMEOUT);
+	}
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (b)
+		buffer_attr(b, &st);
+	pthread_mutex_unlock(&fs->lock);
+	if (!b)
+		return (void)fuse_reply_err(req, ENOENT);
+	fuse_reply_attr(req, &st, STATIC_TIMEOUT);
+}
+
+/*
+ * Buffers: the owner may chmod; size never changes.  alloc accepts a
+ * truncation to 0 so that `echo 4096 > alloc` (O_TRUNC) works.
+ */
+static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
+		       int to_set, struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(fs, ino);
+	const int times = FUSE_SET_ATTR_ATIME | FUSE_SET_ATTR_MTIME |
+			  FUSE_SET_ATTR_ATIME_NOW | FUSE_SET_ATTR_MTIME_NOW |
+			  FUSE_SET_ATTR_CTIME;
+	struct fs_buffer *b;
+	struct stat st;
+
+	(void)fi;
+	if (n) {
+		if (n->kind == FS_ALLOC && !(to_set & ~(FUSE_SET_ATTR_SIZE | times)) &&
+		    (!(to_set & FUSE_SET_ATTR_SIZE) || attr->st_size == 0)) {
+			node_attr(fs, n, &st);
+			return (void)fuse_reply_attr(req, &st, STATIC_TIMEOUT);
+		}
+		return (void)fuse_reply_err(req, EPERM);
+	}
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (!b) {
+		pthread_mutex_unlock(&fs->lock);
+		return (void)fuse_reply_err(req, ENOENT);
+	}
+	if (to_set & (FUSE_SET_ATTR_SIZE | FUSE_SET_ATTR_UID | FUSE_SET_ATTR_GID)) {
+		pthread_mutex_unlock(&fs->lock);
+		return (void)fuse_reply_err(req, EPERM);
+	}
+	if (to_set & FUSE_SET_ATTR_MODE)
+		b->mode = attr->st_mode & 07777 & ~(S_ISUID | S_ISGID | S_ISVTX);
+	buffer_attr(b, &st);
+	pthread_mutex_unlock(&fs->lock);
+	fuse_reply_attr(req, &st, STATIC_TIMEOUT);
+}
+
+static void fs_readlink(fuse_req_t req, fuse_ino_t ino)
+{
+	struct fs_node *n = fs_node_get(req_fs(req), ino);
+
+	if (!n || n->kind != FS_SYMLINK)
+		return (void)fuse_reply_err(req, EINVAL);
+	fuse_reply_readlink(req, n->target);
+}
+
+/* Directory listing: static children by index, buffers by inode cookie. */
+static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
+		       struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *dir = fs_node_get(fs, ino);
+	char *buf;
+	size_t used = 0;
+	struct stat st;
+
+	(void)fi;
+	if (!dir || (dir->kind != FS_DIR && dir->kind != FS_BUFDIR))
+		return (void)fuse_reply_err(req, ENOTDIR);
+	buf = malloc(size);
+	if (!buf)
+		return (void)fuse_reply_err(req, ENOMEM);
+	memset(&st, 0, sizeof(st));
+#define ADD(name, inode, mode, next)						\
+	do {									\
+		size_t need;							\
+		st.st_ino = (inode);						\
+		st.st_mode = (mode);						\
+		need = fuse_add_direntry(req, buf + used, size - used, name,	\
+					 &st, (off_t)(next));			\
+		if (need > size - used)						\
+			goto full;						\
+		used += need;							\
+	} while (0)
+	if (off < 1)
+		ADD(".", dir->ino, S_IFDIR, 1);
+	if (off < 2)
+		ADD("..", dir->parent, S_IFDIR, 2);
+	if (dir->kind == FS_DIR) {
+		uint64_t i;
+
+		for (i = off > 2 ? (uint64_t)off - 2 : 0; i < dir->nr_children; i++) {
+			struct fs_node *c = fs_node_get(fs, dir->children[i]);
+			struct stat cs;
+
+			node_attr(fs, c, &cs);
+			ADD(c->name, c->ino, cs.st_mode, i + 3);
+		}
+	} else {
+		struct fs_buffer *b;
+
+		pthread_mutex_lock(&fs->lock);
+		for (b = dir->bufdir->head; b; b = b->next_in_dir) {
+			size_t need;
+
+			if (b->ino <= (uint64_t)off)
+				continue;
+			st.st_ino = b->ino;
+			st.st_mode = S_IFREG;
+			need = fuse_add_direntry(req, buf + used, size - used,
+						 b->name, &st, (off_t)b->ino);
+			if (need > size - used)
+				break;
+			used += need;
+		}
+		pthread_mutex_unlock(&fs->lock);
+	}
+#undef ADD
+full:
+	fuse_reply_buf(req, buf, used);
+	free(buf);
+}
+
+static void fs_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *dir = fs_node_get(fs, parent);
+	struct fs_buffer *b;
+
+	if (!dir || dir->kind != FS_BUFDIR)
+		return (void)fuse_reply_err(req, EPERM);
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_find(dir->bufdir, name);
+	if (b)
+		fs_buffer_unlink(fs, b);
+	pthread_mutex_unlock(&fs->lock);
+	fuse_reply_err(req, b ? 0 : ENOENT);
+}
+
+static void fs_eperm_entry(fuse_req_t req, fuse_ino_t parent, const char *name,
+			   mode_t mode)
+{
+	(void)parent; (void)name; (void)mode;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_mknod(fuse_req_t req, fuse_ino_t parent, const char *name,
+		     mode_t mode, dev_t rdev)
+{
+	(void)rdev;
+	fs_eperm_entry(req, parent, name, mode);
+}
+
+static void fs_create(fuse_req_t req, fuse_ino_t parent, const char *name,
+		      mode_t mode, struct fuse_file_info *fi)
+{
+	(void)fi;
+	fs_eperm_entry(req, parent, name, mode);
+}
+
+static void fs_rmdir(fuse_req_t req, fuse_ino_t parent, const char *name)
+{
+	(void)parent; (void)name;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_symlink(fuse_req_t req, const char *link, fuse_ino_t parent,
+		       const char *name)
+{
+	(void)link; (void)parent; (void)name;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_link(fuse_req_t req, fuse_ino_t ino, fuse_ino_t newparent,
+		    const char *newname)
+{
+	(void)ino; (void)newparent; (void)newname;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_rename(fuse_req_t req, fuse_ino_t parent, const char *name,
+		      fuse_ino_t newparent, const char *newname,
+		      unsigned int flags)
+{
+	(void)parent; (void)name; (void)newparent; (void)newname; (void)flags;
+	fuse_reply_err(req, EPERM);
+}
+
+static int buffer_xattr(struct fs *fs, fuse_ino_t ino, const char *name,
+			char *out, size_t outlen)
+{
+	struct fs_buffer *b;
+	int n = -ENODATA;
+
+	pthread_mutex_lock(&fs->lock);
+	b = fs_buffer_get(fs, ino);
+	if (!b)
+		n = -ENODATA;
+	else if (!strcmp(name, "user.rmemfs.phys"))
+		n = snprintf(out, outlen, "0x%llx", (unsigned long long)b->alloc.phys);
+	else if (!strcmp(name, "user.rmemfs.dma"))
+		n = snprintf(out, outlen, "0x%llx", (unsigned long long)b->alloc.dma);
+	else if (!strcmp(name, "user.rmemfs.pool"))
+		n = snprintf(out, outlen, "%s", b->alloc.pool);
+	pthread_mutex_unlock(&fs->lock);
+	return n;
+}
+
+static void fs_getxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
+			size_t size)
+{
+	char val[RM_NAME_MAX];
+	int n = buffer_xattr(req_fs(req), ino, name, val, sizeof(val));
+
+	if (n < 0)
+		return (void)fuse_reply_err(req, -n);
+	if (!size)
+		return (void)fuse_reply_xattr(req, (size_t)n);
+	if ((size_t)n > size)
+		return (void)fuse_reply_err(req, ERANGE);
+	fuse_reply_buf(req, val, (size_t)n);
+}
+
+static void fs_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
+{
+	static const char names[] = "user.rmemfs.phys\0user.rmemfs.dma\0user.rmemfs.pool";
+	struct fs *fs = req_fs(req);
+	size_t len = fs_node_get(fs, ino) ? 0 : sizeof(names);
+
+	if (!size)
+		return (void)fuse_reply_xattr(req, len);
+	if (len > size)
+		return (void)fuse_reply_err(req, ERANGE);
+	fuse_reply_buf(req, names, len);
+}
+
+static void fs_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
+			const char *value, size_t size, int flags)
+{
+	(void)ino; (void)name; (void)value; (void)size; (void)flags;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)
+{
+	(void)ino; (void)name;
+	fuse_reply_err(req, EPERM);
+}
+
+static void fs_init(void *userdata, struct fuse_conn_info *conn)
+{
+	(void)userdata;
+	if (conn->capable & FUSE_CAP_SPLICE_WRITE)
+		conn->want |= FUSE_CAP_SPLICE_WRITE;
+	if (conn->capable & FUSE_CAP_SPLICE_MOVE)
+		conn->want |= FUSE_CAP_SPLICE_MOVE;
+	/* the daemon holds the bytes; no delayed writeback of our own */
+	conn->want &= ~FUSE_CAP_WRITEBACK_CACHE;
+}
+
+const struct fuse_lowlevel_ops rm_fs_ops = {
+	.init = fs_init,
+	.lookup = fs_lookup,
+	.forget = fs_forget,
+	.forget_multi = fs_forget_multi,
+	.getattr = fs_getattr,
+	.setattr = fs_setattr,
+	.readlink = fs_readlink,
+	.mknod = fs_mknod,
+	.mkdir = fs_eperm_entry,
+	.unlink = fs_unlink,
+	.rmdir = fs_rmdir,
+	.symlink = fs_symlink,
+	.rename = fs_rename,
+	.link = fs_link,
+	.open = fs_open,
+	.read = fs_read,
+	.write = fs_write,
+	.release = fs_release,
+	.readdir = fs_readdir,
+	.setxattr = fs_setxattr,
+	.getxattr = fs_getxattr,
+	.listxattr = fs_listxattr,
+	.removexattr = fs_removexattr,
+	.create = fs_create,
+};

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * bootlog - the emulated kernel's log: one message a line, kernel text,
+ * no timestamps.  Safe to append from several threads.
+ */
+#ifndef RM_BOOTLOG_H
+#define RM_BOOTLOG_H
+
+#include <pthread.h>
+#include <stddef.h>
+
+#include "util/strbuf.h"
+
+enum rm_loglevel { RM_LOG_ERR = 3, RM_LOG_WARN = 4, RM_LOG_INFO = 6 };
+
+struct bootlog {
+	pthread_mutex_t lock;
+	struct strbuf text;	/* lines, each ending in '\n' */
+	unsigned int nr_err;	/* pr_err/WARN lines logged */
+	unsigned int nr_lines;
+};
+
+void bootlog_init(struct bootlog *log);
+void bootlog_release(struct bootlog *log);
+/* One message; a '\n' inside fmt starts a new line, as printk does. */
+void bootlog_printf(struct bootlog *log, enum rm_loglevel level,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A copy of the whole text (caller frees). */
+char *bootlog_snapshot(struct bootlog *log, size_t *len);
+
+#endif

@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * CMA areas (mm/cma.c).  Boot-time declaration places the area with
+ * memblock; run-time cma_alloc() is a first fit in the area's bitmap
+ * with the alignment absolute in pfn space, searched through
+ * bitmap_index.c's summaries (same answers).  Migration always succeeds
+ * here, so the kernel's -EBUSY retry never triggers.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/lib/bitmap.h"
+#include "kernel/lib/bitmap_index.h"
+#include "kernel/mm/cma.h"
+#include "kernel/system.h"
+
+#define SZ_1M (1ULL << 20)
+#define SZ_4G (4ULL << 30)
+
+#define cma_err(b, fmt, ...) \
+	bootlog_printf(&(b)->log, RM_LOG_ERR, "cma: " fmt, ##__VA_ARGS__)
+#define cma_info(b, fmt, ...) \
+	bootlog_printf(&(b)->log, RM_LOG_INFO, "cma: " fmt, ##__VA_ARGS__)
+
+int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
+			  unsigned int order_per_bit, const char *name,
+			  struct rm_cma **out)
+{
+	uint64_t align = b->profile->cma_min_align;
+	struct rm_cma *cma;
+
+	if (b->nr_cma >= b->max_cma) {
+		cma_err(b, "Not enough slots for CMA reserved regions!");
+		return -ENOSPC;
+	}
+	if (!size || !memblock_is_region_reserved(&b->mb, base, size))
+		return -EINVAL;
+	if (((align >> RM_PAGE_SHIFT) & ((1ULL << order_per_bit) - 1)) ||
+	    ((base | size) & (align - 1)))
+		return -EINVAL;
+	cma = calloc(1, sizeof(*cma));
+	if (!cma)
+		return -ENOMEM;
+	pthread_mutex_init(&cma->lock, NULL);
+	/* CMA_MAX_NAME is 64: snprintf truncates */
+	if (name)
+		snprintf(cma->name, sizeof(cma->name), "%s", name);
+	else
+		snprintf(cma->name, sizeof(cma->name), "cma%u\n", b->nr_cma);
+	cma->base_pfn = base >> RM_PAGE_SHIFT;
+	cma->count = size >> RM_PAGE_SHIFT;
+	cma->order_per_bit = order_per_bit;
+	b->cma_areas[b->nr_cma++] = cma;
+	*out = cma;
+	return 0;
+}
+
+static void log_reserved(struct rm_board *b, uint64_t size, uint64_t base)
+{
+	if (b->profile->cma_on_node)
+		cma_info(b, "Reserved %llu MiB at " RM_PA_FMT " on node -1",
+			 (unsigned long long)(size / SZ_1M), RM_PA(base));
+	else
+		cma_info(b, "Reserved %llu MiB at " RM_PA_FMT,
+			 (unsigned long long)(size / SZ_1M), RM_PA(base));
+}
+
+static void log_failed(struct rm_board *b, uint64_t size)
+{
+	if (b->profile->cma_on_node)
+		cma_err(b, "Failed to reserve %llu MiB on node -1",
+			(unsigned long long)(size / SZ_1M));
+	else
+		cma_err(b, "Failed to reserve %llu MiB",
+			(unsigned long long)(size / SZ_1M));
+}
+
+int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
+			   uint64_t limit, uint64_t alignment,
+			   unsigned int order_per_bit, bool fixed,
+			   const char *name, struct rm_cma **out)
+{
+	const struct rm_profile *p = b->profile;
+	uint64_t memblock_end = memblock_end_of_dram(&b->mb);
+	/* arm64 has no highmem: high_memory is the end of DRAM */
+	uint64_t highmem_start = memblock_end;
+	int ret;
+
+	if (b->nr_cma >= b->max_cma) {
+		cma_err(b, "Not enough slots for CMA reserved regions!");
+		return -ENOSPC;
+	}
+	if (!size)
+		return -EINVAL;
+	if (alignment & (alignment - 1))
+		return -EINVAL;
+	if (alignment < p->cma_min_align)
+		alignment = p->cma_min_align;
+	if (fixed && (base & (alignment - 1))) {
+		if (p->cma_fixed_align_error) {
+			ret = -EINVAL;
+			cma_err(b, "Region at " RM_PA_FMT " must be aligned to "
+				RM_PA_FMT " bytes", RM_PA(base), RM_PA(alignment));
+			goto err;
+		}
+		/* 4.19 rounds the base up silently */
+	}
+	base = (base + alignment - 1) & ~(alignment - 1);
+	size = (size + alignment - 1) & ~(alignment - 1);
+	limit &= ~(alignment - 1);
+	if (!base)
+		fixed = false;
+	if ((size >> RM_PAGE_SHIFT) & ((1ULL << order_per_bit) - 1))
+		return -EINVAL;
+	if (fixed && base < highmem_start && base + size > highmem_start) {
+		ret = -EINVAL;
+		cma_err(b, "Region at " RM_PA_FMT " defined on low/high memory "
+			"boundary (" RM_PA_FMT ")", RM_PA(base),
+			RM_PA(highmem_start));
+		goto err;
+	}
+	if (limit == 0 || limit > memblock_end)
+		limit = memblock_end;
+	if (p->cma_limit_check && base + size > limit) {
+		ret = -EINVAL;
+		cma_err(b, "Size (" RM_PA_FMT ") of region at " RM_PA_FMT
+			" exceeds limit (" RM_PA_FMT ")", RM_PA(size),
+			RM_PA(base), RM_PA(limit));
+		goto err;
+	}
+	if (fixed) {
+		if (memblock_is_region_reserved(&b->mb, base, size) ||
+		    memblock_reserve(&b->mb, base, size) < 0) {
+			ret = -EBUSY;
+			goto err;
+		}
+	} else {
+		uint64_t addr = 0;
+
+		/* 6.x: bottom-up above 4 GiB first, away from DMA zones */
+		if (p->cma_try_above_4g && !b->mb.bottom_up &&
+		    memblock_end >= SZ_4G + size) {
+			b->mb.bottom_up = true;
+			addr = memblock_phys_alloc_range(&b->mb, size, alignment,
+							 SZ_4G, limit);
+			b->mb.bottom_up = false;
+		}
+		if (!addr) {
+			addr = memblock_phys_alloc_range(&b->mb, size, alignment,
+							 base, limit);
+			if (!addr) {
+				ret = -ENOMEM;
+				goto err;
+			}
+		}
+		base = addr;
+	}
+	ret = cma_init_reserved_mem(b, base, size, order_per_bit, name, out);
+	if (ret) {
+		if (p->cma_free_on_init_fail)
+			memblock_free_range(&b->mb, base, size);
+		goto err;
+	}
+	log_reserved(b, size, base);
+	return 0;
+err:
+	log_failed(b, size);
+	return ret;
+}
+
+int cma_activate_all(struct rm_board *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_cma; i++) {
+		struct rm_cma *cma = b->cma_areas[i];
+
+		if (!bitmap_index_init(&cma->bix, cma_bitmap_maxno(cma))) {
+			cma->bitmap = cma->bix.map;
+		} else {
+			/* cma_activate_area(): the pages go to the buddy, the
+			 * area stays with count 0 and every cma_alloc fails */
+			cma->count = 0;
+			cma_err(b, "CMA area %s could not be activated", cma->name);
+		}
+	}
+	return 0;
+}
+
+/* cma_debug_show_areas(): 6.12 prints it on every failure */
+static void cma_show_areas(struct rm_board *b, struct rm_cma *cma)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t nbits = cma_bitmap_maxno(cma), start = 0, total = 0;
+
+	strbuf_printf(&sb, "number of available pages: ");
+	for (;;) {
+		uint64_t zero = bitmap_next_zero(cma->bitmap, nbits, start);
+		uint64_t set, part;
+
+		if (zero >= nbits)
+			break;
+		set = bitmap_next_set(cma->bitmap, nbits, zero);
+		part = (set - zero) << cma->order_per_bit;
+		strbuf_printf(&sb, "%s%llu@%llu", total ? "+" : "",
+			      (unsigned long long)part, (unsigned long long)zero);
+		total += part;
+		start = set;
+	}
+	strbuf_printf(&sb, "=> %llu free of %llu total pages",
+		      (unsigned long long)total, (unsigned long long)cma->count);
+	if (sb.s)
+		cma_info(b, "%s", sb.s);
+	strbuf_release(&sb);
+}
+
+uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
+		   unsigned int align, bool no_warn)
+{
+	const struct rm_profile *p = b->profile;
+	uint64_t mask, offset, maxno, bits, no, pfn = 0;
+	unsigned int opb;
+
+	if (!cma || !cma->count || !cma->bitmap)
+		return 0;
+	opb = cma->order_per_bit;
+	pthread_mutex_lock(&cma->lock);
+	if (!count)
+		goto out;
+	/* cma_bitmap_aligned_mask() / _offset(): absolute pfn alignment */
+	mask = align > opb ? (1ULL << (align - opb)) - 1 : 0;
+	offset = (cma->base_pfn & ((1ULL << align) - 1)) >> opb;
+	maxno = cma_bitmap_maxno(cma);
+	bits = (count + (1ULL << opb) - 1) >> opb;
+	if (bits > maxno)
+		goto out;
+	no = bitmap_index_find_next_zero_area_off(&cma->bix, 0, bits, mask,
+						  offset);
+	if (no >= maxno) {
+		if (!no_warn) {
+			if (p->cma_fail_names_area)
+				cma_err(b, "%s: %s: alloc failed, req-size: %llu pages, ret: %d",
+					p->cma_alloc_func, cma->name,
+					(unsigned long long)count, -ENOMEM);
+			else
+				cma_err(b, "%s: alloc failed, req-size: %llu pages, ret: %d",
+					p->cma_alloc_func,
+					(unsigned long long)count, -ENOMEM);
+			if (p->cma_fail_dump)
+				cma_show_areas(b, cma);
+		}
+		goto out;
+	}
+	bitmap_index_set_range(&cma->bix, no, bits);
+	pfn = cma->base_pfn + (no << opb);
+out:
+	if (pfn)
+		cma->alloc_pages_success += count;
+	else
+		cma->alloc_pages_fail += count;
+	pthread_mutex_unlock(&cma->lock);
+	return pfn;
+}
+
+bool cma_contains(const struct rm_cma *cma, uint64_t pfn)
+{
+	return pfn >= cma->base_pfn && pfn - cma->base_pfn < cma->count;
+}
+
+bool cma_release(struct rm_cma *cma, uint64_t pfn, uint64_t count)
+{
+	uint64_t first, bits;
+
+	if (!cma || !cma_contains(cma, pfn))
+		return false;
+	/* the kernel VM_BUG_ONs a range past the end; refuse it */
+	if (count > cma->count - (pfn - cma->base_pfn))
+		return false;
+	first = (pfn - cma->base_pfn) >> cma->order_per_bit;
+	bits = (count + (1ULL << cma->order_per_bit) - 1) >> cma->order_per_bit;
+	pthread_mutex_lock(&cma->lock);
+	bitmap_index_clear_range(&cma->bix, first, bits);
+	cma->release_pages_success += count;
+	pthread_mutex_unlock(&cma->lock);
+	return true;
+}
+
+uint64_t cma_used_pages(struct rm_cma *cma)
+{
+	uint64_t n;
+
+	pthread_mutex_lock(&cma->lock);
+	n = cma->bitmap ? bitmap_index_weight(&cma->bix) : 0;
+	pthread_mutex_unlock(&cma->lock);
+	return n << cma->order_per_bit;
+}
+
+uint64_t cma_maxchunk_pages(struct rm_cma *cma)
+{
+	uint64_t n;
+
+	pthread_mutex_lock(&cma->lock);
+	n = cma->bitmap ? bitmap_index_longest_zero_run(&cma->bix) : 0;
+	pthread_mutex_unlock(&cma->lock);
+	return n << cma->order_per_bit;
+}
+
+void cma_free_area(struct rm_cma *cma)
+{
+	if (!cma)
+		return;
+	pthread_mutex_destroy(&cma->lock);
+	bitmap_index_release(&cma->bix);
+	free(cma);
+}

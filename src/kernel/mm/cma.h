@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * cma - contiguous memory areas (mm/cma.c): declaration at boot,
+ * cma_alloc / cma_release at run time, debugfs-style counters.
+ */
+#ifndef RM_CMA_H
+#define RM_CMA_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "kernel/lib/bitmap_index.h"
+
+#define RM_CMA_NAME_MAX 64
+
+struct rm_board;
+
+struct rm_cma {
+	pthread_mutex_t lock;		/* the area's own lock (cma->lock) */
+	char name[RM_CMA_NAME_MAX];
+	uint64_t base_pfn;
+	uint64_t count;			/* pages */
+	unsigned int order_per_bit;
+	/*
+	 * bitmap is bix.map, NULL until activated: the raw words the pool
+	 * view copies; every change goes through bix, which keeps the
+	 * search summaries beside them.
+	 */
+	uint64_t *bitmap;
+	struct bitmap_index bix;
+	uint64_t alloc_pages_success;
+	uint64_t alloc_pages_fail;
+	uint64_t release_pages_success;
+};
+
+static inline uint64_t cma_bitmap_maxno(const struct rm_cma *cma)
+{
+	return cma->count >> cma->order_per_bit;
+}
+
+/*
+ * cma_init_reserved_mem(): register [base, base+size) as a new area.
+ * -ENOSPC (slots, message logged), -EINVAL (size 0, not reserved,
+ * misaligned).  *out is the new area.
+ */
+int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
+			  unsigned int order_per_bit, const char *name,
+			  struct rm_cma **out);
+
+/*
+ * cma_declare_contiguous_nid(): place and register an area, logging
+ * "Reserved %ld MiB at %pa" or "Failed to reserve %ld MiB".
+ */
+int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
+			   uint64_t limit, uint64_t alignment,
+			   unsigned int order_per_bit, bool fixed,
+			   const char *name, struct rm_cma **out);
+
+/* cma_init_reserved_areas(): allocate every area's bitmap. */
+int cma_activate_all(struct rm_board *b);
+
+/*
+ * cma_alloc(): count pages aligned to 2^align pages (absolute pfn).
+ * Returns the first pfn, or 0 with the kernel's failure message logged
+ * (unless no_warn).  count 0 fails silently.
+ */
+uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
+		   unsigned int align, bool no_warn);
+
+/* cma_release(): false when the pages are not (wholly) in the area. */
+bool cma_release(struct rm_cma *cma, uint64_t pfn, uint64_t count);
+
+bool cma_contains(const struct rm_cma *cma, uint64_t pfn);
+uint64_t cma_used_pages(struct rm_cma *cma);
+uint64_t cma_maxchunk_pages(struct rm_cma *cma);
+
+void cma_free_area(struct rm_cma *cma);
+
+#endif

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Region bookkeeping: the kernel's reserved_mem[] table, and the list of
+ * every region rmemfs shows (failed ones included, with their status).
+ */
+#include <libfdt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/of/fdt.h"
+#include "kernel/of/of_reserved_mem.h"
+
+struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name)
+{
+	struct rm_region *r, **n;
+
+	n = realloc(b->regions, (b->nr_regions + 1) * sizeof(*n));
+	if (!n)
+		return NULL;
+	b->regions = n;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return NULL;
+	r->node = node;
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	if (node >= 0) {
+		dt_index_path(&b->dtix, b->fdt, node, r->path, sizeof(r->path));
+		r->nomap = dt_has_prop(b->fdt, node, "no-map");
+		r->reusable = dt_has_prop(b->fdt, node, "reusable");
+		r->cma_default = dt_has_prop(b->fdt, node, "linux,cma-default");
+		r->dma_default = dt_has_prop(b->fdt, node, "linux,dma-default");
+	}
+	r->type = RM_REGION_NONE;
+	snprintf(r->status, sizeof(r->status), "ok");
+	b->regions[b->nr_regions++] = r;
+	return r;
+}
+
+bool rm_table_save(struct rm_board *b, struct rm_region *r)
+{
+	if (b->nr_table >= b->table_cap) {
+		rm_err(b, RM_PREFIX "%s", b->profile->not_enough_space);
+		rm_region_status(r, -ENOSPC, "not enough space for all defined regions");
+		r->type = RM_REGION_FAILED;
+		return false;
+	}
+	b->table[b->nr_table++] = r;
+	r->in_table = true;
+	return true;
+}
+
+void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
+{
+	char why[RM_STATUS_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(why, sizeof(why), fmt, ap);
+	va_end(ap);
+	/*
+	 * The kernel keeps the last init error; the first reason given is
+	 * the one a user needs (a DMA-pool attempt after a failed CMA setup
+	 * only says "reusable"), so the errno updates and the reason stays.
+	 */
+	if (err && r->err) {
+		const char *old = strchr(r->status, ' ');
+
+		snprintf(why, sizeof(why), "%s", old ? old + 1 : "");
+	}
+	r->err = err;
+	if (err)
+		snprintf(r->status, sizeof(r->status), "%.12s %.170s",
+			 rm_errno_name(err), why);
+	else
+		snprintf(r->status, sizeof(r->status), "ok");
+}
+
+void rm_hint(struct rm_board *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_printf(&b->hints, "hint: ");
+	va_start(ap, fmt);
+	strbuf_vprintf(&b->hints, fmt, ap);
+	va_end(ap);
+	strbuf_printf(&b->hints, "\n");
+}
+
+struct rm_region *rm_region_find(struct rm_board *b, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++)
+		if (!strcmp(b->regions[i]->dirname, name))
+			return b->regions[i];
+	return NULL;
+}
+
+const char *rm_region_type_name(enum rm_region_type t)
+{
+	static const char *const names[] = {
+		[RM_REGION_NONE] = "none",
+		[RM_REGION_CMA] = "cma",
+		[RM_REGION_COHERENT] = "coherent",
+		[RM_REGION_RESTRICTED] = "restricted",
+		[RM_REGION_FAILED] = "failed",
+	};
+
+	return names[t];
+}
+
+const char *rm_errno_name(int err)
+{
+	switch (err) {
+	case 0: return "0";
+	case -EPERM: return "-EPERM";
+	case -ENOENT: return "-ENOENT";
+	case -ENOMEM: return "-ENOMEM";
+	case -EBUSY: return "-EBUSY";
+	case -ENODEV: return "-ENODEV";
+	case -EINVAL: return "-EINVAL";
+	case -ENOSPC: return "-ENOSPC";
+	case -EEXIST: return "-EEXIST";
+	default: return "-E?";
+	}
+}

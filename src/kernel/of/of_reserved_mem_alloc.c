@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Dynamic regions: `size`, `alignment`, `alloc-ranges`
+ * (__reserved_mem_alloc_size and the per-window allocation).
+ */
+#include <libfdt.h>
+
+#include "kernel/of/fdt.h"
+#include "kernel/of/of_reserved_mem.h"
+
+#define SMP_CACHE_BYTES 64
+
+/* early_init_dt_alloc_reserved_memory_arch() */
+static int alloc_arch(struct rm_board *b, uint64_t size, uint64_t align,
+		      uint64_t start, uint64_t end, bool nomap, uint64_t *res)
+{
+	uint64_t base;
+
+	end = end ? end : MB_ALLOC_ANYWHERE;
+	if (b->profile->nomap_removes) {
+		/* 4.19: __memblock_alloc_base() searches [0, end) */
+		base = memblock_phys_alloc_range(&b->mb, size,
+						 align ? align : SMP_CACHE_BYTES,
+						 0, end);
+		if (!base)
+			return -ENOMEM;
+		if (base < start) {
+			memblock_free_range(&b->mb, base, size);
+			return -ENOMEM;
+		}
+		*res = base;
+		return nomap ? memblock_remove(&b->mb, base, size) : 0;
+	}
+	align = align ? align : SMP_CACHE_BYTES;
+	base = memblock_phys_alloc_range(&b->mb, size, align, start, end);
+	if (!base)
+		return -ENOMEM;
+	*res = base;
+	if (nomap && memblock_mark_nomap(&b->mb, base, size)) {
+		memblock_free_range(&b->mb, base, size);
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * 6.12 __reserved_mem_alloc_in_range(): a window touching an earlier
+ * placed entry at its start is searched bottom-up, at its end top-down.
+ * The table holds only earlier dynamics at this point.
+ */
+static int alloc_in_range(struct rm_board *b, uint64_t size, uint64_t align,
+			  uint64_t start, uint64_t end, bool nomap,
+			  uint64_t *res)
+{
+	bool prev = b->mb.bottom_up, bottom_up = false, top_down = false;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < b->nr_table; i++) {
+		const struct rm_region *r = b->table[i];
+
+		if (!r->size)
+			continue;
+		if (start >= r->base && start <= r->base + r->size)
+			bottom_up = true;
+		if (end >= r->base && end <= r->base + r->size)
+			top_down = true;
+	}
+	if (bottom_up != top_down)
+		b->mb.bottom_up = bottom_up;
+	ret = alloc_arch(b, size, align, start, end, nomap, res);
+	if (bottom_up != top_down)
+		b->mb.bottom_up = prev;
+	return ret;
+}
+
+/* the largest aligned free run inside [start, end), for the hint */
+struct gap_search {
+	uint64_t start, end, align, best;
+};
+
+static int gap_cb(uint64_t base, uint64_t end, void *arg)
+{
+	struct gap_search *g = arg;
+	uint64_t s = base > g->start ? base : g->start;
+	uint64_t e = end < g->end ? end : g->end;
+
+	s = (s + g->align - 1) / g->align * g->align;
+	if (e > s && e - s > g->best)
+		g->best = e - s;
+	return 0;
+}
+
+static void hint_no_fit(struct rm_board *b, struct rm_region *r, uint64_t size,
+			uint64_t align, uint64_t start, uint64_t end)
+{
+	struct gap_search g = { start, end ? end : MB_ALLOC_ANYWHERE,
+				align ? align : SMP_CACHE_BYTES, 0 };
+
+	memblock_for_each_free(&b->mb, gap_cb, &g);
+	rm_hint(b, "'%s': window [" RM_PA_FMT ", " RM_PA_FMT "): largest free "
+		"run aligned to 0x%llx is 0x%llx bytes, 0x%llx asked",
+		r->name, RM_PA(start), RM_PA(g.end),
+		(unsigned long long)g.align, (unsigned long long)g.best,
+		(unsigned long long)size);
+}
+
+int rm_alloc_size(struct rm_board *b, struct rm_region *r)
+{
+	const struct rm_profile *p = b->profile;
+	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
+	int t_len = (int)(ac + sc) * 4, len;
+	const fdt32_t *prop;
+	uint64_t size, align = 0, base = 0;
+	int node = r->node;
+	bool nomap = dt_has_prop(b->fdt, node, "no-map");
+
+	prop = fdt_getprop(b->fdt, node, "size", &len);
+	if (!prop) {
+		rm_region_status(r, -EINVAL, "no reg size and no size property");
+		return -EINVAL;
+	}
+	if (len != (int)sc * 4) {
+		rm_err(b, RM_PREFIX "invalid size property in '%s' node.", r->name);
+		rm_region_status(r, -EINVAL, "invalid size property");
+		return -EINVAL;
+	}
+	size = dt_read_number(prop, (int)sc);
+	prop = fdt_getprop(b->fdt, node, "alignment", &len);
+	if (prop) {
+		if (len != (int)ac * 4) {
+			rm_err(b, RM_PREFIX "invalid alignment property in '%s' node.",
+			       r->name);
+			rm_region_status(r, -EINVAL, "invalid alignment property");
+			return -EINVAL;
+		}
+		align = dt_read_number(prop, (int)ac);
+	}
+	/* CMA needs pageblock (6.x) or MAX_ORDER (4.19) alignment */
+	if (b->kconfig.cma && dt_is_compatible(b->fdt, node, "shared-dma-pool") &&
+	    dt_has_prop(b->fdt, node, "reusable") && !nomap &&
+	    align < p->cma_min_align)
+		align = p->cma_min_align;
+
+	prop = fdt_getprop(b->fdt, node, "alloc-ranges", &len);
+	if (prop) {
+		const fdt32_t *win = prop;
+		int left = len;
+
+		if (t_len == 0 || len % t_len != 0) {
+			rm_err(b, RM_PREFIX "invalid alloc-ranges property in '%s', "
+			       "skipping node.", r->name);
+			rm_region_status(r, -EINVAL, "invalid alloc-ranges property");
+			return -EINVAL;
+		}
+		while (left > 0) {
+			uint64_t start = dt_read_number(win, (int)ac);
+			uint64_t end = start + dt_read_number(win + ac, (int)sc);
+			int ret;
+
+			win += ac + sc;
+			if (p->dynamic_heuristic)
+				ret = alloc_in_range(b, size, align, start, end,
+						     nomap, &base);
+			else
+				ret = alloc_arch(b, size, align, start, end, nomap,
+						 &base);
+			if (ret == 0)
+				break;
+			hint_no_fit(b, r, size, align, start, end);
+			left -= t_len;
+		}
+	} else if (alloc_arch(b, size, align, 0, 0, nomap, &base)) {
+		hint_no_fit(b, r, size, align, 0, 0);
+	}
+	if (base == 0) {
+		if (p->dyn_fail_has_size)
+			rm_err(b, RM_PREFIX "failed to allocate memory for node "
+			       "'%s': size %llu MiB", r->name,
+			       (unsigned long long)(size / SZ_1M));
+		else
+			rm_info(b, RM_PREFIX "failed to allocate memory for node '%s'",
+				r->name);
+		rm_region_status(r, -ENOMEM, "failed to allocate memory: size %llu",
+				 (unsigned long long)size);
+		r->size = 0;
+		return -ENOMEM;
+	}
+	r->base = base;
+	r->size = size;
+	return 0;
+}
