@@ -76,11 +76,11 @@ SAN="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 CFLAGS="-g -O1 -fno-omit-frame-pointer -std=gnu11 -D_GNU_SOURCE -Isrc -I$OUT/gen"
 # the FUSE-free core as the Makefile lists it
 CORE=$(make --no-print-directory -s -C "$ROOT" \
-	--eval='fuzz-print-core: ; @echo $(CORE)' fuzz-print-core) ||
-	die "cannot read CORE from the Makefile"
-[ -n "$CORE" ] || die "empty CORE list in the Makefile"
+	--eval='fuzz-print-core: ; @echo $(CORE_SRCS)' fuzz-print-core) ||
+	die "cannot read CORE_SRCS from the Makefile"
+[ -n "$CORE" ] || die "empty CORE_SRCS list in the Makefile"
 
-newest_header=$(ls -t src/*.h | head -1)
+newest_header=$(find src -name '*.h' -printf '%T@ %p\n' | sort -n | tail -1 | cut -d' ' -f2)
 compile() {	# compile SRC OBJ: when SRC or any header is newer
 	if [ ! -f "$2" ] || [ "$1" -nt "$2" ] || [ "$newest_header" -nt "$2" ] ||
 	   [ "$0" -nt "$2" ]; then
@@ -97,23 +97,19 @@ if [ ! -f "$OUT/gen/builtin_dtb.c" ] || [ src/board/builtin.dts -nt "$OUT/gen/bu
 fi
 echo "# building with $($CC --version | head -1)"
 objs=""
-for m in $CORE; do
-	compile "src/$m.c" "$OUT/obj/$m.o"
-	objs="$objs $OUT/obj/$m.o"
+for src in $CORE; do
+	obj=$OUT/obj/$(echo "${src#src/}" | tr / _ | sed 's/\.c$/.o/')
+	compile "$src" "$obj"
+	objs="$objs $obj"
 done
 compile "$OUT/gen/builtin_dtb.c" "$OUT/obj/builtin_dtb.o"
 objs="$objs $OUT/obj/builtin_dtb.o"
-# the alloc line parser lives in the FUSE layer, with no FUSE dependency;
-# the target stubs the two buffer-table calls of fs_alloc_request()
-compile src/fs_alloc.c "$OUT/obj/fs_alloc.o"
 rm -f "$OUT/obj/librmem-fuzz.a"
 ar rcs "$OUT/obj/librmem-fuzz.a" $objs || die "ar failed"
 
 for t in $targets; do
-	extra=""
-	[ "$t" = fuzz_alloc_line ] && extra="$OUT/obj/fs_alloc.o"
 	$CC $CFLAGS -fsanitize=fuzzer $SAN -o "$OUT/bin/$t" "tests/fuzz/$t.c" \
-		$extra "$OUT/obj/librmem-fuzz.a" -lfdt -lpthread ||
+		"$OUT/obj/librmem-fuzz.a" -lfdt -lpthread ||
 		die "link $t failed"
 done
 

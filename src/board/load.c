@@ -10,57 +10,12 @@
 #include <unistd.h>
 
 #include "board/load.h"
+#include "util/file.h"
 
-#define MAX_BOARD_FILE (64u << 20)
+#define MAX_BOARD_FILE (64u << 20)	/* far above any real board */
 
 extern const unsigned char rm_builtin_dtb[];
 extern const size_t rm_builtin_dtb_len;
-
-static int read_file(const char *path, void **buf, size_t *len, char *err,
-		     size_t errlen)
-{
-	struct stat st;
-	char *b;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -errno;
-	}
-	if (fstat(fd, &st) || !S_ISREG(st.st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
-		close(fd);
-		return -EINVAL;
-	}
-	if ((unsigned long long)st.st_size > MAX_BOARD_FILE) {
-		snprintf(err, errlen, "%s: too large for a device tree (%lld bytes)",
-			 path, (long long)st.st_size);
-		close(fd);
-		return -EFBIG;
-	}
-	b = malloc((size_t)st.st_size + 1);
-	if (!b) {
-		close(fd);
-		snprintf(err, errlen, "%s: out of memory", path);
-		return -ENOMEM;
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, b + got, (size_t)st.st_size - got);
-
-		if (n <= 0) {
-			if (n < 0 && errno == EINTR)
-				continue;
-			break;
-		}
-		got += (size_t)n;
-	}
-	close(fd);
-	b[got] = '\0';
-	*buf = b;
-	*len = got;
-	return 0;
-}
 
 /*
  * A linear walk of the structure block before fdt_check_full(): libfdt
@@ -270,7 +225,7 @@ static int compile_dts(const char *path, const char *include, void **blob,
 		tool_error(path, "dtc", errf, err, errlen);
 		goto out;
 	}
-	ret = read_file(out, blob, size, err, errlen);
+	ret = rm_read_file(out, MAX_BOARD_FILE, (char **)blob, size, err, errlen);
 out:
 	unlink(pre);
 	unlink(out);
@@ -282,7 +237,7 @@ out:
 int rm_board_load(const char *path, const char *dts_include, void **blob,
 		  size_t *size, char *err, size_t errlen)
 {
-	void *buf;
+	char *buf;
 	size_t len;
 	int ret;
 
@@ -295,12 +250,12 @@ int rm_board_load(const char *path, const char *dts_include, void **blob,
 		*size = rm_builtin_dtb_len;
 		return 0;
 	}
-	ret = read_file(path, &buf, &len, err, errlen);
+	ret = rm_read_file(path, MAX_BOARD_FILE, &buf, &len, err, errlen);
 	if (ret)
 		return ret;
 	if (len >= 4 && fdt_magic(buf) != FDT_MAGIC) {
 		free(buf);
-		ret = compile_dts(path, dts_include, &buf, &len, err, errlen);
+		ret = compile_dts(path, dts_include, (void **)&buf, &len, err, errlen);
 		if (ret)
 			return ret;
 	}

@@ -7,6 +7,7 @@
 #include "board/load.h"
 #include "kernel/lib/cmdline.h"
 #include "board/options.h"
+#include "util/file.h"
 
 int rm_parse_reserve(const char *s, struct rm_reserve_range *out,
 		     unsigned int max, unsigned int *n)
@@ -36,52 +37,23 @@ int rm_parse_reserve(const char *s, struct rm_reserve_range *out,
 	return 0;
 }
 
-static int read_text(const char *path, char **text, char *err, size_t errlen)
+/* a .config: text, at most 16 MiB */
+static int read_config(const char *path, char **text, char *err, size_t errlen)
 {
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	char msg[512];
+	size_t len;
+	int ret = rm_read_file(path, 16u << 20, text, &len, msg, sizeof(msg));
 
-	if (!f) {
-		snprintf(err, errlen, "config %s: %s", path, strerror(errno));
-		return -errno;
+	if (ret) {
+		snprintf(err, errlen, "config %s", msg);
+		return ret;
 	}
-	for (;;) {
-		size_t got;
-
-		if (len + 4096 + 1 > cap) {
-			char *n;
-
-			cap = cap ? cap * 2 : 8192;
-			if (cap > (16u << 20)) {
-				snprintf(err, errlen, "config %s: too large", path);
-				goto fail;
-			}
-			n = realloc(buf, cap);
-			if (!n) {
-				snprintf(err, errlen, "config %s: out of memory", path);
-				goto fail;
-			}
-			buf = n;
-		}
-		got = fread(buf + len, 1, 4096, f);
-		len += got;
-		if (got < 4096)
-			break;
-	}
-	fclose(f);
-	buf[len] = '\0';
-	if (memchr(buf, '\0', len)) {
+	if (memchr(*text, '\0', len)) {
 		snprintf(err, errlen, "config %s: not a text file", path);
-		free(buf);
+		free(*text);
 		return -EINVAL;
 	}
-	*text = buf;
 	return 0;
-fail:
-	fclose(f);
-	free(buf);
-	return -EINVAL;
 }
 
 int rm_options_boot(const struct rm_options *o, struct rm_board **board,
@@ -103,7 +75,7 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 	if (o->config) {
 		char *text = NULL, msg[256];
 
-		ret = read_text(o->config, &text, err, errlen);
+		ret = read_config(o->config, &text, err, errlen);
 		if (ret)
 			return ret;
 		ret = rm_kconfig_parse(&kc, text, msg, sizeof(msg));

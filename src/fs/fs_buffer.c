@@ -11,29 +11,28 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "fs/fs_internal.h"
-#include "fs/fs_passthrough.h"
+#include "fs/fs_buffer.h"
 
-static unsigned int hash_of(struct fs *fs, uint64_t ino)
+static unsigned int hash_of(struct fs_buffers *bufs, uint64_t ino)
 {
-	return (unsigned int)((ino * 0x9E3779B97F4A7C15ULL) >> 40) % fs->hash_size;
+	return (unsigned int)((ino * 0x9E3779B97F4A7C15ULL) >> 40) % bufs->hash_size;
 }
 
-static int hash_grow(struct fs *fs)
+static int hash_grow(struct fs_buffers *bufs)
 {
-	unsigned int nsize = fs->hash_size ? fs->hash_size * 2 : 1024, i;
-	struct fs_buffer **n = calloc(nsize, sizeof(*n)), **old = fs->hash;
-	unsigned int osize = fs->hash_size;
+	unsigned int nsize = bufs->hash_size ? bufs->hash_size * 2 : 1024, i;
+	struct fs_buffer **n = calloc(nsize, sizeof(*n)), **old = bufs->hash;
+	unsigned int osize = bufs->hash_size;
 
 	if (!n)
 		return -ENOMEM;
-	fs->hash = n;
-	fs->hash_size = nsize;
+	bufs->hash = n;
+	bufs->hash_size = nsize;
 	for (i = 0; i < osize; i++) {
 		struct fs_buffer *b = old[i], *next;
 
 		for (; b; b = next) {
-			unsigned int h = hash_of(fs, b->ino);
+			unsigned int h = hash_of(bufs, b->ino);
 
 			next = b->hash_next;
 			b->hash_next = n[h];
@@ -44,13 +43,13 @@ static int hash_grow(struct fs *fs)
 	return 0;
 }
 
-struct fs_buffer *fs_buffer_get(struct fs *fs, uint64_t ino)
+struct fs_buffer *fs_buffer_get(struct fs_buffers *bufs, uint64_t ino)
 {
 	struct fs_buffer *b;
 
-	if (!fs->hash_size)
+	if (!bufs->hash_size)
 		return NULL;
-	for (b = fs->hash[hash_of(fs, ino)]; b; b = b->hash_next)
+	for (b = bufs->hash[hash_of(bufs, ino)]; b; b = b->hash_next)
 		if (b->ino == ino)
 			return b;
 	return NULL;
@@ -66,15 +65,15 @@ struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name)
 	return NULL;
 }
 
-int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
-		     const struct rm_alloc *a, uid_t uid, gid_t gid,
-		     struct fs_buffer **out)
+int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
+		     const char *name, const struct rm_alloc *a, uid_t uid,
+		     gid_t gid, struct fs_buffer **out)
 {
 	struct fs_buffer *b;
 	char mname[64];
 	unsigned int h;
 
-	if (fs->nr_buffers + 1 > (uint64_t)fs->hash_size * 2 && hash_grow(fs))
+	if (bufs->nr + 1 > (uint64_t)bufs->hash_size * 2 && hash_grow(bufs))
 		return -ENOMEM;
 	b = calloc(1, sizeof(*b));
 	if (!b)
@@ -85,24 +84,25 @@ int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
 	 * memfd itself, and a write past the end must fail (EPERM) as a
 	 * truncate does.  The page holding the end still reads as zeros.
 	 */
-	b->memfd = memfd_create(mname, MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (b->memfd < 0 || ftruncate(b->memfd, (off_t)a->size) < 0 ||
-	    fcntl(b->memfd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK) < 0) {
+	b->backing.memfd = memfd_create(mname, MFD_CLOEXEC | MFD_ALLOW_SEALING);
+	if (b->backing.memfd < 0 ||
+	    ftruncate(b->backing.memfd, (off_t)a->size) < 0 ||
+	    fcntl(b->backing.memfd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK) < 0) {
 		int err = -errno;
 
-		if (b->memfd >= 0)
-			close(b->memfd);
+		if (b->backing.memfd >= 0)
+			close(b->backing.memfd);
 		free(b);
 		return err;
 	}
-	b->ino = fs->next_ino++;
+	b->ino = bufs->next_ino++;
 	snprintf(b->name, sizeof(b->name), "%s", name);
 	b->dir = dir;
 	b->alloc = *a;
 	b->uid = uid;
 	b->gid = gid;
 	b->mode = 0600;
-	b->watch = -1;
+	b->backing.watch = -1;
 	clock_gettime(CLOCK_REALTIME, &b->ctime);
 	/* append: the list stays sorted by ino, readdir's cookie */
 	b->prev_in_dir = dir->tail;
@@ -111,17 +111,17 @@ int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
 	else
 		dir->head = b;
 	dir->tail = b;
-	h = hash_of(fs, b->ino);
-	b->hash_next = fs->hash[h];
-	fs->hash[h] = b;
-	fs->nr_buffers++;
+	h = hash_of(bufs, b->ino);
+	b->hash_next = bufs->hash[h];
+	bufs->hash[h] = b;
+	bufs->nr++;
 	*out = b;
 	return 0;
 }
 
-static void hash_remove(struct fs *fs, struct fs_buffer *b)
+static void hash_remove(struct fs_buffers *bufs, struct fs_buffer *b)
 {
-	struct fs_buffer **pp = &fs->hash[hash_of(fs, b->ino)];
+	struct fs_buffer **pp = &bufs->hash[hash_of(bufs, b->ino)];
 
 	for (; *pp; pp = &(*pp)->hash_next)
 		if (*pp == b) {
@@ -131,23 +131,24 @@ static void hash_remove(struct fs *fs, struct fs_buffer *b)
 }
 
 /* Give the pool memory back once nobody can reach the bytes. */
-static void maybe_release(struct fs *fs, struct fs_buffer *b)
+static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 {
-	if (b->unlinked && !b->nopen && !b->freed && !fs_passthrough_busy(b)) {
-		fs_passthrough_forget(fs, b);
-		rm_dma_free(fs->board, &b->alloc);
-		close(b->memfd);
-		b->memfd = -1;
+	if (b->unlinked && !b->nopen && !b->freed &&
+	    !fs_backing_busy(&b->backing)) {
+		fs_passthrough_forget(&b->backing);
+		rm_dma_free(bufs->board, &b->alloc);
+		close(b->backing.memfd);
+		b->backing.memfd = -1;
 		b->freed = true;
 	}
 	if (b->freed && !b->nlookup) {
-		hash_remove(fs, b);
-		fs->nr_buffers--;
+		hash_remove(bufs, b);
+		bufs->nr--;
 		free(b);
 	}
 }
 
-void fs_buffer_unlink(struct fs *fs, struct fs_buffer *b)
+void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *b)
 {
 	struct fs_bufdir *d = b->dir;
 
@@ -163,56 +164,81 @@ void fs_buffer_unlink(struct fs *fs, struct fs_buffer *b)
 		d->tail = b->prev_in_dir;
 	b->next_in_dir = b->prev_in_dir = NULL;
 	b->unlinked = true;
-	maybe_release(fs, b);
+	maybe_release(bufs, b);
 }
 
-void fs_buffer_put_open(struct fs *fs, struct fs_buffer *b)
+void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *b)
 {
 	if (b->nopen)
 		b->nopen--;
-	maybe_release(fs, b);
+	maybe_release(bufs, b);
 }
 
-void fs_buffer_forget(struct fs *fs, struct fs_buffer *b, uint64_t n)
+void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *b, uint64_t n)
 {
 	b->nlookup = n < b->nlookup ? b->nlookup - n : 0;
-	maybe_release(fs, b);
+	maybe_release(bufs, b);
 }
 
-void fs_buffer_backing_closed(struct fs *fs, int wd)
+void fs_buffer_backing_closed(void *ctx, int wd)
 {
+	struct fs_buffers *bufs = ctx;
 	unsigned int i;
 
-	for (i = 0; i < fs->hash_size; i++) {
+	pthread_mutex_lock(&bufs->lock);
+	for (i = 0; i < bufs->hash_size; i++) {
 		struct fs_buffer *b;
 
-		for (b = fs->hash[i]; b; b = b->hash_next)
-			if (b->watch == wd) {
-				b->pt_closes++;
-				maybe_release(fs, b);
-				return;
+		for (b = bufs->hash[i]; b; b = b->hash_next)
+			if (b->backing.watch == wd) {
+				b->backing.closes++;
+				maybe_release(bufs, b);
+				goto out;
 			}
 	}
+out:
+	pthread_mutex_unlock(&bufs->lock);
 }
 
-void fs_buffers_free_all(struct fs *fs)
+void fs_bufdir_show(struct fs_bufdir *dir, struct strbuf *sb)
+{
+	struct fs_buffer *b;
+
+	for (b = dir->head; b; b = b->next_in_dir)
+		strbuf_printf(sb, "%s 0x%llx 0x%llx %llu %s\n", b->name,
+			      (unsigned long long)b->alloc.phys,
+			      (unsigned long long)b->alloc.dma,
+			      (unsigned long long)b->alloc.size, b->alloc.pool);
+}
+
+void fs_buffers_init(struct fs_buffers *bufs, struct rm_board *board,
+		     uint64_t first_ino)
+{
+	memset(bufs, 0, sizeof(*bufs));
+	pthread_mutex_init(&bufs->lock, NULL);
+	bufs->board = board;
+	bufs->next_ino = first_ino;
+}
+
+void fs_buffers_free(struct fs_buffers *bufs)
 {
 	unsigned int i;
 
-	for (i = 0; i < fs->hash_size; i++) {
-		struct fs_buffer *b = fs->hash[i], *next;
+	for (i = 0; i < bufs->hash_size; i++) {
+		struct fs_buffer *b = bufs->hash[i], *next;
 
 		for (; b; b = next) {
 			next = b->hash_next;
 			if (!b->freed) {
-				fs_passthrough_forget(fs, b);
-				rm_dma_free(fs->board, &b->alloc);
-				close(b->memfd);
+				fs_passthrough_forget(&b->backing);
+				rm_dma_free(bufs->board, &b->alloc);
+				close(b->backing.memfd);
 			}
 			free(b);
 		}
 	}
-	free(fs->hash);
-	fs->hash = NULL;
-	fs->hash_size = 0;
+	free(bufs->hash);
+	bufs->hash = NULL;
+	bufs->hash_size = 0;
+	pthread_mutex_destroy(&bufs->lock);
 }

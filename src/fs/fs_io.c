@@ -10,14 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fs/fs_internal.h"
+#include "fs/fs_alloc.h"
+#include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
-
-static struct fs *req_fs(fuse_req_t req)
-{
-	return fuse_req_userdata(req);
-}
 
 /*
  * An open text or alloc file.  Handles are listed in the fs so that those
@@ -39,12 +35,12 @@ static struct fs_handle *handle_new(struct fs *fs)
 	if (!h)
 		return NULL;
 	pthread_mutex_init(&h->lock, NULL);
-	pthread_mutex_lock(&fs->lock);
+	pthread_mutex_lock(&fs->handles_lock);
 	h->next = fs->handles;
 	if (h->next)
 		h->next->prev = h;
 	fs->handles = h;
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->handles_lock);
 	return h;
 }
 
@@ -52,43 +48,43 @@ static void handle_free(struct fs *fs, struct fs_handle *h)
 {
 	if (!h)
 		return;
-	pthread_mutex_lock(&fs->lock);
+	pthread_mutex_lock(&fs->handles_lock);
 	if (h->prev)
 		h->prev->next = h->next;
 	else
 		fs->handles = h->next;
 	if (h->next)
 		h->next->prev = h->prev;
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->handles_lock);
 	pthread_mutex_destroy(&h->lock);
 	free(h->text);
 	free(h);
 }
 
+/* a text file's text, rendered from its table entry */
+static int render(struct fs *fs, struct fs_node *n, char **text, size_t *len)
+{
+	return rm_file_render(n->file, &n->obj, &fs->env, text, len);
+}
+
 void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	int acc = fi->flags & O_ACCMODE;
 	struct fs_handle *h;
 	struct fs_buffer *b;
-	int err;
+	bool passthrough;
 
 	if (n) {
 		if (n->kind == FS_DIR || n->kind == FS_BUFDIR)
 			return (void)fuse_reply_err(req, EISDIR);
 		if (n->kind == FS_TEXT && acc != O_RDONLY)
 			return (void)fuse_reply_err(req, EACCES);
+		/* the text is rendered by the first read, not here */
 		h = handle_new(fs);
 		if (!h)
 			return (void)fuse_reply_err(req, ENOMEM);
-		if (n->kind == FS_TEXT) {
-			err = fs_render(fs, n, &h->text, &h->len);
-			if (err) {
-				handle_free(fs, h);
-				return (void)fuse_reply_err(req, -err);
-			}
-		}
 		fi->fh = (uint64_t)(uintptr_t)h;
 		fi->direct_io = 1;
 		fi->nonseekable = 0;
@@ -98,25 +94,25 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	}
 	if (fi->flags & O_TRUNC)
 		return (void)fuse_reply_err(req, EPERM);
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (!b || b->unlinked) {
-		pthread_mutex_unlock(&fs->lock);
+		pthread_mutex_unlock(&fs->bufs.lock);
 		return (void)fuse_reply_err(req, ENOENT);
 	}
 	b->nopen++;
-	pthread_mutex_unlock(&fs->lock);
-	fi->fh = 0;
 	/* passthrough maps the memfd itself; else the page cache holds it */
-	if (!fs_passthrough_open(fs, b))
+	passthrough = fs_passthrough_open(&b->backing);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	fi->fh = 0;
+	if (!passthrough)
 		fi->keep_cache = 1;
-	err = fuse_reply_open(req, fi);
-	fs_passthrough_open_done();
-	if (err) {
-		pthread_mutex_lock(&fs->lock);
-		fs_buffer_put_open(fs, b);
-		pthread_mutex_unlock(&fs->lock);
+	if (fuse_reply_open(req, fi)) {
+		pthread_mutex_lock(&fs->bufs.lock);
+		fs_buffer_put_open(&fs->bufs, b);
+		pthread_mutex_unlock(&fs->bufs.lock);
 	}
+	fs_passthrough_open_done();
 }
 
 /*
@@ -147,11 +143,11 @@ static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
 	struct fs_buffer *b;
 	int fd;
 
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
-	fd = b && !b->freed ? b->memfd : -1;
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
+	fd = b && !b->freed ? b->backing.memfd : -1;
 	*size = b ? b->alloc.size : 0;
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	return fd;
 }
 
@@ -159,28 +155,36 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		    struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	struct fuse_bufvec bv = FUSE_BUFVEC_INIT(size);
 	uint64_t fsize;
 	int fd;
 
 	if (n && n->kind == FS_TEXT) {
-		char *t = NULL, *out;
-		size_t l, got;
+		char *t = NULL, *out = NULL;
+		size_t l, got = 0;
+		int err = 0;
 
-		/* a read from the start takes a fresh snapshot */
-		if (off == 0 && fs_render(fs, n, &t, &l))
-			t = NULL;
+		/*
+		 * A read from the start takes a fresh snapshot; later offsets
+		 * are served from it, so a reader sees one consistent text.
+		 */
 		pthread_mutex_lock(&h->lock);
+		if (off == 0 || !h->text)
+			err = render(fs, n, &t, &l);
 		if (t) {
 			free(h->text);
 			h->text = t;
 			h->len = l;
 		}
-		out = slice_copy(h->text, h->len, size, off, &got);
+		if (!err)
+			out = slice_copy(h->text, h->len, size, off, &got);
 		pthread_mutex_unlock(&h->lock);
-		fuse_reply_buf(req, out, got);
+		if (err)
+			fuse_reply_err(req, -err);
+		else
+			fuse_reply_buf(req, out, got);
 		free(out);
 		return;
 	}
@@ -225,7 +229,7 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 		     size_t size, off_t off, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
 	ssize_t done;
@@ -266,15 +270,15 @@ void fs_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	struct fs *fs = req_fs(req);
 	struct fs_buffer *b;
 
-	if (fs_node_get(fs, ino)) {
+	if (fs_node_get(&fs->tree, ino)) {
 		handle_free(fs, (struct fs_handle *)(uintptr_t)fi->fh);
 		return (void)fuse_reply_err(req, 0);
 	}
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (b)
-		fs_buffer_put_open(fs, b);
-	pthread_mutex_unlock(&fs->lock);
+		fs_buffer_put_open(&fs->bufs, b);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	fuse_reply_err(req, 0);
 }
 

@@ -12,9 +12,29 @@
 #include <unistd.h>
 
 #include "fs/fs.h"
-#include "fs/fs_internal.h"
+#include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
+
+/* a device's allocations file: the buffers of its buffers/ directory */
+static void show_allocations(void *ctx, const struct rm_obj *o,
+			     struct strbuf *sb)
+{
+	struct fs *fs = ctx;
+	unsigned int i;
+
+	pthread_mutex_lock(&fs->bufs.lock);
+	for (i = 0; i < fs->tree.nr_bufdirs; i++)
+		if (fs->tree.bufdirs[i].device == o->dev)
+			fs_bufdir_show(&fs->tree.bufdirs[i], sb);
+	pthread_mutex_unlock(&fs->bufs.lock);
+}
+
+static const char *show_backing(void *ctx)
+{
+	(void)ctx;
+	return fs_passthrough_state();
+}
 
 static int fs_setup(struct fs *fs, const struct rm_options *o)
 {
@@ -22,30 +42,36 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 	int ret;
 
 	memset(fs, 0, sizeof(*fs));
-	pthread_mutex_init(&fs->lock, NULL);
+	pthread_mutex_init(&fs->handles_lock, NULL);
 	fs->uid = getuid();
 	fs->gid = getgid();
-	fs->backing = "page-cache";
+	fs->env.backing = show_backing;
+	fs->env.allocations = show_allocations;
+	fs->env.ctx = fs;
 	clock_gettime(CLOCK_REALTIME, &fs->mounted);
 	ret = rm_options_boot(o, &fs->board, &fs->blob, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "rmemfs: %s\n", err);
 		return ret;
 	}
-	ret = fs_tree_build(fs);
-	if (ret)
+	ret = fs_tree_build(&fs->tree, fs->board);
+	if (ret) {
 		fprintf(stderr, "rmemfs: out of memory building the tree\n");
-	return ret;
+		return ret;
+	}
+	fs_buffers_init(&fs->bufs, fs->board, fs->tree.nr_nodes + 1);
+	return 0;
 }
 
 static void fs_teardown(struct fs *fs)
 {
 	fs_handles_free_all(fs);
-	fs_buffers_free_all(fs);
-	fs_tree_free(fs);
+	if (fs->bufs.board)
+		fs_buffers_free(&fs->bufs);
+	fs_tree_free(&fs->tree);
 	rm_board_free(fs->board);
 	free(fs->blob);
-	pthread_mutex_destroy(&fs->lock);
+	pthread_mutex_destroy(&fs->handles_lock);
 }
 
 int rm_fs_main(const struct rm_options *o, const char *mountpoint,
@@ -73,10 +99,17 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 		goto out_session;
 	if (fuse_session_mount(se, mountpoint))
 		goto out_signals;
-	if (o->no_passthrough)
-		fs.backing = "page-cache (nopassthrough)";
-	else if (fs_passthrough_setup(&fs, se))
-		fprintf(stderr, "rmemfs: passthrough unavailable, using the page cache\n");
+	if (o->no_passthrough) {
+		fs_passthrough_disable("nopassthrough");
+	} else {
+		struct fs_passthrough_hooks hooks = {
+			.closed = fs_buffer_backing_closed,
+			.ctx = &fs.bufs,
+		};
+
+		if (fs_passthrough_setup(se, &hooks))
+			fprintf(stderr, "rmemfs: passthrough unavailable, using the page cache\n");
+	}
 	/* the parent returns once the mount is live: callers need no sleep */
 	if (fuse_daemonize(opts.foreground))
 		goto out_unmount;

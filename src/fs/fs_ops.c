@@ -13,17 +13,10 @@
 #include <sys/xattr.h>
 #include <unistd.h>
 
-#include "fs/fs_internal.h"
+#include "fs/fs_io.h"
 #include "fs/fs_ops.h"
-#include "fs/fs_passthrough.h"
 
 #define STATIC_TIMEOUT 3600.0
-
-
-static struct fs *req_fs(fuse_req_t req)
-{
-	return fuse_req_userdata(req);
-}
 
 static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 {
@@ -40,7 +33,7 @@ static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 		st->st_nlink = 2;
 		break;
 	case FS_SYMLINK:
-		st->st_mode = S_IFLNK | 0777;
+		st->st_mode = S_IFLNK | n->mode;
 		st->st_nlink = 1;
 		st->st_size = (off_t)strlen(n->target);
 		break;
@@ -68,7 +61,7 @@ static void buffer_attr(const struct fs_buffer *b, struct stat *st)
 static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *dir = fs_node_get(fs, parent), *n;
+	struct fs_node *dir = fs_node_get(&fs->tree, parent), *n;
 	struct fuse_entry_param e;
 	struct fs_buffer *b;
 
@@ -76,27 +69,27 @@ static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	if (!dir)
 		return (void)fuse_reply_err(req, ENOENT);
 	if (dir->kind == FS_BUFDIR) {
-		pthread_mutex_lock(&fs->lock);
+		pthread_mutex_lock(&fs->bufs.lock);
 		b = fs_buffer_find(dir->bufdir, name);
 		if (!b) {
-			pthread_mutex_unlock(&fs->lock);
+			pthread_mutex_unlock(&fs->bufs.lock);
 			return (void)fuse_reply_err(req, ENOENT);
 		}
 		b->nlookup++;
 		buffer_attr(b, &e.attr);
-		pthread_mutex_unlock(&fs->lock);
+		pthread_mutex_unlock(&fs->bufs.lock);
 		e.ino = e.attr.st_ino;
 		e.attr_timeout = e.entry_timeout = STATIC_TIMEOUT;
 		if (fuse_reply_entry(req, &e)) {
-			pthread_mutex_lock(&fs->lock);
-			fs_buffer_forget(fs, b, 1);
-			pthread_mutex_unlock(&fs->lock);
+			pthread_mutex_lock(&fs->bufs.lock);
+			fs_buffer_forget(&fs->bufs, b, 1);
+			pthread_mutex_unlock(&fs->bufs.lock);
 		}
 		return;
 	}
 	if (dir->kind != FS_DIR)
 		return (void)fuse_reply_err(req, ENOTDIR);
-	n = fs_node_child(fs, dir, name);
+	n = fs_node_child(&fs->tree, dir, name);
 	if (!n)
 		return (void)fuse_reply_err(req, ENOENT);
 	node_attr(fs, n, &e.attr);
@@ -109,13 +102,13 @@ static void forget_one(struct fs *fs, fuse_ino_t ino, uint64_t n)
 {
 	struct fs_buffer *b;
 
-	if (fs_node_get(fs, ino))
+	if (fs_node_get(&fs->tree, ino))
 		return;
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (b)
-		fs_buffer_forget(fs, b, n);
-	pthread_mutex_unlock(&fs->lock);
+		fs_buffer_forget(&fs->bufs, b, n);
+	pthread_mutex_unlock(&fs->bufs.lock);
 }
 
 static void fs_forget(fuse_req_t req, fuse_ino_t ino, uint64_t nlookup)
@@ -137,7 +130,7 @@ static void fs_forget_multi(fuse_req_t req, size_t count,
 static void fs_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	struct fs_buffer *b;
 	struct stat st;
 
@@ -146,11 +139,11 @@ static void fs_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi
 		node_attr(fs, n, &st);
 		return (void)fuse_reply_attr(req, &st, STATIC_TIMEOUT);
 	}
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (b)
 		buffer_attr(b, &st);
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	if (!b)
 		return (void)fuse_reply_err(req, ENOENT);
 	fuse_reply_attr(req, &st, STATIC_TIMEOUT);
@@ -164,7 +157,7 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 		       int to_set, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(fs, ino);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	const int times = FUSE_SET_ATTR_ATIME | FUSE_SET_ATTR_MTIME |
 			  FUSE_SET_ATTR_ATIME_NOW | FUSE_SET_ATTR_MTIME_NOW |
 			  FUSE_SET_ATTR_CTIME;
@@ -180,26 +173,26 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 		}
 		return (void)fuse_reply_err(req, EPERM);
 	}
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (!b) {
-		pthread_mutex_unlock(&fs->lock);
+		pthread_mutex_unlock(&fs->bufs.lock);
 		return (void)fuse_reply_err(req, ENOENT);
 	}
 	if (to_set & (FUSE_SET_ATTR_SIZE | FUSE_SET_ATTR_UID | FUSE_SET_ATTR_GID)) {
-		pthread_mutex_unlock(&fs->lock);
+		pthread_mutex_unlock(&fs->bufs.lock);
 		return (void)fuse_reply_err(req, EPERM);
 	}
 	if (to_set & FUSE_SET_ATTR_MODE)
 		b->mode = attr->st_mode & 07777 & ~(S_ISUID | S_ISGID | S_ISVTX);
 	buffer_attr(b, &st);
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	fuse_reply_attr(req, &st, STATIC_TIMEOUT);
 }
 
 static void fs_readlink(fuse_req_t req, fuse_ino_t ino)
 {
-	struct fs_node *n = fs_node_get(req_fs(req), ino);
+	struct fs_node *n = fs_node_get(&req_fs(req)->tree, ino);
 
 	if (!n || n->kind != FS_SYMLINK)
 		return (void)fuse_reply_err(req, EINVAL);
@@ -211,7 +204,7 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		       struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *dir = fs_node_get(fs, ino);
+	struct fs_node *dir = fs_node_get(&fs->tree, ino);
 	char *buf;
 	size_t used = 0;
 	struct stat st;
@@ -242,7 +235,7 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		uint64_t i;
 
 		for (i = off > 2 ? (uint64_t)off - 2 : 0; i < dir->nr_children; i++) {
-			struct fs_node *c = fs_node_get(fs, dir->children[i]);
+			struct fs_node *c = fs_node_get(&fs->tree, dir->children[i]);
 			struct stat cs;
 
 			node_attr(fs, c, &cs);
@@ -251,7 +244,7 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	} else {
 		struct fs_buffer *b;
 
-		pthread_mutex_lock(&fs->lock);
+		pthread_mutex_lock(&fs->bufs.lock);
 		for (b = dir->bufdir->head; b; b = b->next_in_dir) {
 			size_t need;
 
@@ -265,7 +258,7 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 				break;
 			used += need;
 		}
-		pthread_mutex_unlock(&fs->lock);
+		pthread_mutex_unlock(&fs->bufs.lock);
 	}
 #undef ADD
 full:
@@ -276,16 +269,16 @@ full:
 static void fs_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *dir = fs_node_get(fs, parent);
+	struct fs_node *dir = fs_node_get(&fs->tree, parent);
 	struct fs_buffer *b;
 
 	if (!dir || dir->kind != FS_BUFDIR)
 		return (void)fuse_reply_err(req, EPERM);
-	pthread_mutex_lock(&fs->lock);
+	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_find(dir->bufdir, name);
 	if (b)
-		fs_buffer_unlink(fs, b);
-	pthread_mutex_unlock(&fs->lock);
+		fs_buffer_unlink(&fs->bufs, b);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	fuse_reply_err(req, b ? 0 : ENOENT);
 }
 
@@ -344,8 +337,8 @@ static int buffer_xattr(struct fs *fs, fuse_ino_t ino, const char *name,
 	struct fs_buffer *b;
 	int n = -ENODATA;
 
-	pthread_mutex_lock(&fs->lock);
-	b = fs_buffer_get(fs, ino);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
 	if (!b)
 		n = -ENODATA;
 	else if (!strcmp(name, "user.rmemfs.phys"))
@@ -354,7 +347,7 @@ static int buffer_xattr(struct fs *fs, fuse_ino_t ino, const char *name,
 		n = snprintf(out, outlen, "0x%llx", (unsigned long long)b->alloc.dma);
 	else if (!strcmp(name, "user.rmemfs.pool"))
 		n = snprintf(out, outlen, "%s", b->alloc.pool);
-	pthread_mutex_unlock(&fs->lock);
+	pthread_mutex_unlock(&fs->bufs.lock);
 	return n;
 }
 
@@ -377,7 +370,7 @@ static void fs_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
 {
 	static const char names[] = "user.rmemfs.phys\0user.rmemfs.dma\0user.rmemfs.pool";
 	struct fs *fs = req_fs(req);
-	size_t len = fs_node_get(fs, ino) ? 0 : sizeof(names);
+	size_t len = fs_node_get(&fs->tree, ino) ? 0 : sizeof(names);
 
 	if (!size)
 		return (void)fuse_reply_xattr(req, len);

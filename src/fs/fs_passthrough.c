@@ -12,7 +12,7 @@
  * passthrough open creates one backing file on the buffer's memfd, and its
  * last reference going away is an inotify IN_CLOSE on the memfd.  A buffer
  * counts both, and its memory is not given back while a backing file is
- * still alive (fs_buffer.c asks fs_passthrough_busy()).
+ * still alive (fs_buffer.c asks fs_backing_busy()).
  * The protocol layouts are those of include/uapi/linux/fuse.h (7.40);
  * Debian 12's headers predate them, so they are spelled out here.
  */
@@ -28,7 +28,6 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "fs/fs_internal.h"
 #include "fs/fs_passthrough.h"
 
 #define PT_FUSE_INIT		26
@@ -92,7 +91,10 @@ static struct {
 	int stopfd;		/* eventfd: tells the watcher to end */
 	pthread_t watcher;
 	bool watching;
-} pt = { .fd = -1, .ifd = -1, .stopfd = -1 };
+	struct fs_passthrough_hooks hooks;
+	const char *state;	/* config's backing= */
+	char why[96];
+} pt = { .fd = -1, .ifd = -1, .stopfd = -1, .state = "page-cache" };
 
 /* the OPEN reply this thread is about to send, if it is a passthrough one */
 static __thread int tls_backing_id = -1;
@@ -116,6 +118,7 @@ static ssize_t pt_read(int fd, void *buf, size_t len, void *userdata)
 
 static ssize_t pt_writev(int fd, struct iovec *iov, int count, void *userdata)
 {
+	(void)userdata;
 	struct pt_out_header *oh = iov[0].iov_base;
 	struct pt_init_out_head init;
 	struct pt_open_out open;
@@ -126,11 +129,9 @@ static ssize_t pt_writev(int fd, struct iovec *iov, int count, void *userdata)
 	memcpy(v, iov, (size_t)count * sizeof(v[0]));
 	if (pt.init_unique && oh->unique == pt.init_unique &&
 	    iov[1].iov_len >= sizeof(init)) {
-		struct fs *fs = userdata;
-
 		pt.init_unique = 0;
 		if (!pt.offered) {
-			fs->backing = "page-cache (the kernel offers no passthrough)";
+			pt.state = "page-cache (the kernel offers no passthrough)";
 			return writev(fd, iov, count);
 		}
 		/* patch a copy: the caller's struct stays as it was */
@@ -150,7 +151,7 @@ static ssize_t pt_writev(int fd, struct iovec *iov, int count, void *userdata)
 			count++;
 		}
 		pt.enabled = true;
-		fs->backing = "passthrough";
+		pt.state = "passthrough";
 		return writev(fd, v, count);
 	}
 	if (tls_backing_id >= 0 && iov[1].iov_len == sizeof(open)) {
@@ -164,18 +165,30 @@ static ssize_t pt_writev(int fd, struct iovec *iov, int count, void *userdata)
 	return writev(fd, iov, count);
 }
 
-int fs_passthrough_setup(struct fs *fs, struct fuse_session *se)
+int fs_passthrough_setup(struct fuse_session *se,
+			 const struct fs_passthrough_hooks *hooks)
 {
 	static const struct fuse_custom_io io = {
 		.read = pt_read,
 		.writev = pt_writev,
 	};
 
+	pt.hooks = *hooks;
 	pt.fd = fuse_session_fd(se);
 	if (pt.fd < 0)
 		return -EBADF;
-	(void)fs;
 	return fuse_session_custom_io(se, &io, pt.fd);
+}
+
+void fs_passthrough_disable(const char *why)
+{
+	snprintf(pt.why, sizeof(pt.why), "page-cache (%s)", why);
+	pt.state = pt.why;
+}
+
+const char *fs_passthrough_state(void)
+{
+	return pt.state;
 }
 
 /*
@@ -185,7 +198,6 @@ int fs_passthrough_setup(struct fs *fs, struct fuse_session *se)
  */
 static void *pt_watch(void *arg)
 {
-	struct fs *fs = arg;
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 	struct pollfd fds[2] = {
 		{ .fd = pt.ifd, .events = POLLIN },
@@ -209,23 +221,21 @@ static void *pt_watch(void *arg)
 				continue;
 			break;
 		}
-		pthread_mutex_lock(&fs->lock);
 		for (p = buf; p < buf + n;) {
 			const struct inotify_event *e = (const void *)p;
 
 			if (e->mask & (IN_CLOSE_WRITE | IN_CLOSE_NOWRITE))
-				fs_buffer_backing_closed(fs, e->wd);
+				pt.hooks.closed(pt.hooks.ctx, e->wd);
 			p += sizeof(*e) + e->len;
 		}
-		pthread_mutex_unlock(&fs->lock);
 	}
 	return NULL;
 }
 
-/* first passthrough open of a buffer: register its memfd and watch it */
-static int pt_register(struct fs *fs, struct fs_buffer *b)
+/* first passthrough open of a memfd: register it and watch it */
+static int pt_register(struct fs_backing *bk)
 {
-	struct pt_backing_map map = { .fd = b->memfd };
+	struct pt_backing_map map = { .fd = bk->memfd };
 	char path[64];
 	int id;
 
@@ -233,7 +243,7 @@ static int pt_register(struct fs *fs, struct fs_buffer *b)
 		pt.ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
 		pt.stopfd = eventfd(0, EFD_CLOEXEC);
 		if (pt.ifd < 0 || pt.stopfd < 0 ||
-		    pthread_create(&pt.watcher, NULL, pt_watch, fs)) {
+		    pthread_create(&pt.watcher, NULL, pt_watch, NULL)) {
 			int err = errno ? -errno : -ENOMEM;
 
 			if (pt.ifd >= 0)
@@ -245,46 +255,41 @@ static int pt_register(struct fs *fs, struct fs_buffer *b)
 		}
 		pt.watching = true;
 	}
-	snprintf(path, sizeof(path), "/proc/self/fd/%d", b->memfd);
-	b->watch = inotify_add_watch(pt.ifd, path, IN_CLOSE_WRITE | IN_CLOSE_NOWRITE);
-	if (b->watch < 0)
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", bk->memfd);
+	bk->watch = inotify_add_watch(pt.ifd, path, IN_CLOSE_WRITE | IN_CLOSE_NOWRITE);
+	if (bk->watch < 0)
 		return -errno;
 	id = ioctl(pt.fd, PT_IOC_BACKING_OPEN, &map);
 	if (id <= 0) {
 		int err = id < 0 ? -errno : -EINVAL;
 
-		inotify_rm_watch(pt.ifd, b->watch);
-		b->watch = -1;
+		inotify_rm_watch(pt.ifd, bk->watch);
+		bk->watch = -1;
 		return err;
 	}
-	b->backing_id = id;
+	bk->backing_id = id;
 	return 0;
 }
 
-bool fs_passthrough_open(struct fs *fs, struct fs_buffer *b)
+bool fs_passthrough_open(struct fs_backing *bk)
 {
-	int id, err = 0;
+	int err = 0;
 
 	tls_backing_id = -1;
 	if (!pt.enabled || pt.refused)
 		return false;
-	pthread_mutex_lock(&fs->lock);
-	if (b->backing_id <= 0)
-		err = pt_register(fs, b);
-	id = b->backing_id;
-	if (!err)
-		b->pt_opens++;
+	if (bk->backing_id <= 0)
+		err = pt_register(bk);
 	if (err) {
 		/* EPERM without CAP_SYS_ADMIN: page cache from now on */
 		pt.refused = true;
-		snprintf(fs->backing_state, sizeof(fs->backing_state),
+		snprintf(pt.why, sizeof(pt.why),
 			 "page-cache (passthrough refused: %s)", strerror(-err));
-		fs->backing = fs->backing_state;
-		pthread_mutex_unlock(&fs->lock);
+		pt.state = pt.why;
 		return false;
 	}
-	pthread_mutex_unlock(&fs->lock);
-	tls_backing_id = id;
+	bk->opens++;
+	tls_backing_id = bk->backing_id;
 	return true;
 }
 
@@ -293,24 +298,18 @@ void fs_passthrough_open_done(void)
 	tls_backing_id = -1;
 }
 
-bool fs_passthrough_busy(const struct fs_buffer *b)
-{
-	return b->pt_closes < b->pt_opens;
-}
-
-void fs_passthrough_forget(struct fs *fs, struct fs_buffer *b)
+void fs_passthrough_forget(struct fs_backing *bk)
 {
 	uint32_t id;
 
-	(void)fs;
-	if (b->watch >= 0 && pt.ifd >= 0)
-		inotify_rm_watch(pt.ifd, b->watch);
-	b->watch = -1;
-	if (b->backing_id <= 0)
+	if (bk->watch >= 0 && pt.ifd >= 0)
+		inotify_rm_watch(pt.ifd, bk->watch);
+	bk->watch = -1;
+	if (bk->backing_id <= 0)
 		return;
-	id = (uint32_t)b->backing_id;
+	id = (uint32_t)bk->backing_id;
 	ioctl(pt.fd, PT_IOC_BACKING_CLOSE, &id);
-	b->backing_id = 0;
+	bk->backing_id = 0;
 }
 
 void fs_passthrough_stop(void)

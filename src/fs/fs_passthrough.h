@@ -5,6 +5,10 @@
  * (CAP_SYS_ADMIN): the kernel then maps the buffer's memfd pages itself,
  * with no READ/WRITE requests and no second copy.  Otherwise buffers use
  * the page cache.  Nothing else in rmemfs knows which path runs.
+ *
+ * It knows memfds (struct fs_backing), not buffers: when a backing file
+ * goes away it calls the closed() hook it was given, and the buffer code
+ * decides what that means.
  */
 #ifndef RM_FS_PASSTHROUGH_H
 #define RM_FS_PASSTHROUGH_H
@@ -13,24 +17,45 @@
 
 #include <fuse_lowlevel.h>
 
-struct fs;
-struct fs_buffer;
+/* one buffer's memfd as the kernel's backing file sees it */
+struct fs_backing {
+	int memfd;			/* the bytes */
+	int backing_id;			/* passthrough registration, 0 = none */
+	int watch;			/* inotify watch on memfd, -1 = none */
+	unsigned int opens;		/* passthrough backing files created */
+	unsigned int closes;		/* ... and gone (inotify IN_CLOSE) */
+};
+
+struct fs_passthrough_hooks {
+	/* a backing file of the memfd watched as wd went away */
+	void (*closed)(void *ctx, int wd);
+	void *ctx;
+};
 
 /* Hook the session's I/O to negotiate passthrough in INIT. */
-int fs_passthrough_setup(struct fs *fs, struct fuse_session *se);
+int fs_passthrough_setup(struct fuse_session *se,
+			 const struct fs_passthrough_hooks *hooks);
+/* -o nopassthrough, or setup failed: the page cache, for this reason */
+void fs_passthrough_disable(const char *why);
+/* "passthrough", or "page-cache" with the reason: config's backing= */
+const char *fs_passthrough_state(void);
 
 /*
- * Called in fs_open just before fuse_reply_open(): arms the reply for
- * passthrough (registering the buffer's memfd on first use) and returns
- * true, or returns false and the caller uses the page cache.
+ * Called in fs_open, under the lock that guards bk, just before
+ * fuse_reply_open(): arms the reply for passthrough (registering the
+ * memfd on first use) and returns true, or returns false and the caller
+ * uses the page cache.
  */
-bool fs_passthrough_open(struct fs *fs, struct fs_buffer *b);
+bool fs_passthrough_open(struct fs_backing *bk);
 /* After fuse_reply_open(): disarm whatever was not sent. */
 void fs_passthrough_open_done(void);
-/* A backing file of the buffer is still alive (a mapping, say). */
-bool fs_passthrough_busy(const struct fs_buffer *b);
-/* The buffer is gone: drop its backing id and watch. */
-void fs_passthrough_forget(struct fs *fs, struct fs_buffer *b);
+/* A backing file of the memfd is still alive (a mapping, say). */
+static inline bool fs_backing_busy(const struct fs_backing *bk)
+{
+	return bk->closes < bk->opens;
+}
+/* The memfd is going away: drop its backing id and watch. */
+void fs_passthrough_forget(struct fs_backing *bk);
 /* End of session: stop watching. */
 void fs_passthrough_stop(void);
 

@@ -1,30 +1,34 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The static tree: built once after boot, never changed.  A table maps
- * each path to a kind and a renderer, as lxcfs does.
+ * The static tree, built from the file tables of view/files.h: each
+ * directory kind's entries in table order, the regions and devices in
+ * the board's order.  The same walk first counts, then builds, so the
+ * node array is allocated once and pointers into it stay valid.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/fs_internal.h"
-#include "view/render.h"
+#include "fs/fs_buffer.h"
+#include "fs/fs_tree.h"
 
-static struct fs_node *node_new(struct fs *fs, struct fs_node *parent,
-				const char *name, enum fs_kind kind, mode_t mode)
+static struct fs_node *node_new(struct fs_tree *t, struct fs_node *parent,
+				const char *name, enum fs_kind kind, mode_t mode,
+				const struct rm_obj *obj)
 {
 	struct fs_node *n;
 
-	if (fs->nr_nodes == fs->cap_nodes)
-		return NULL;	/* sized in advance: pointers stay valid */
-	n = &fs->nodes[fs->nr_nodes++];
+	if (t->nr_nodes == t->cap_nodes)
+		return NULL;
+	n = &t->nodes[t->nr_nodes++];
 	memset(n, 0, sizeof(*n));
-	n->ino = fs->nr_nodes;
+	n->ino = t->nr_nodes;
 	n->parent = parent ? parent->ino : FS_ROOT_INO;
 	snprintf(n->name, sizeof(n->name), "%s", name);
 	n->kind = kind;
 	n->mode = mode;
+	n->obj = *obj;
 	if (parent) {
 		uint64_t *c = realloc(parent->children,
 				      (parent->nr_children + 1) * sizeof(*c));
@@ -37,159 +41,185 @@ static struct fs_node *node_new(struct fs *fs, struct fs_node *parent,
 	return n;
 }
 
-static struct fs_node *text_new(struct fs *fs, struct fs_node *parent,
-				const char *name, enum fs_text t)
+static struct fs_bufdir *bufdir_of(struct fs_tree *t, struct fs_node *dir)
 {
-	struct fs_node *n = node_new(fs, parent, name, FS_TEXT, 0444);
+	struct fs_bufdir *bd;
+	unsigned int i;
 
-	if (n)
-		n->text = t;
-	return n;
+	for (i = 0; i < dir->nr_children; i++) {
+		struct fs_node *c = &t->nodes[dir->children[i] - 1];
+
+		if (c->bufdir)
+			return c->bufdir;
+	}
+	if (t->nr_bufdirs == t->cap_bufdirs)
+		return NULL;
+	bd = &t->bufdirs[t->nr_bufdirs++];
+	bd->device = dir->obj.dev;
+	bd->region = dir->obj.region;
+	return bd;
 }
 
-static struct fs_node *link_new(struct fs *fs, struct fs_node *parent,
-				const char *name, const char *prefix,
-				const char *target)
+/*
+ * One directory's entries from its table.  With counting set, only the
+ * numbers of nodes and buffer directories grow.
+ */
+static int add_entries(struct fs_tree *t, struct fs_node *dir,
+		       const struct rm_file *table, const struct rm_obj *obj,
+		       bool counting);
+
+static int add_object_dir(struct fs_tree *t, struct fs_node *parent,
+			  const char *name, const struct rm_file *table,
+			  const struct rm_obj *obj, bool counting)
 {
-	struct fs_node *n = node_new(fs, parent, name, FS_SYMLINK, 0777);
+	struct fs_node *dir;
 
-	if (n)
-		snprintf(n->target, sizeof(n->target), "%s%s", prefix, target);
-	return n;
-}
-
-/* alloc + buffers/ for a device or a pool region */
-static int add_alloc(struct fs *fs, struct fs_node *dir, struct rm_device *dev,
-		     struct rm_region *r)
-{
-	struct fs_bufdir *bd = &fs->bufdirs[fs->nr_bufdirs++];
-	struct fs_node *alloc, *bufs;
-
-	bd->device = dev;
-	bd->region = r;
-	alloc = node_new(fs, dir, "alloc", FS_ALLOC, 0666);
-	/* sticky and world-writable like /tmp: only a buffer's owner removes it */
-	bufs = node_new(fs, dir, "buffers", FS_BUFDIR, 01777);
-	if (!alloc || !bufs)
+	if (counting) {
+		t->cap_nodes++;
+		return add_entries(t, NULL, table, obj, true);
+	}
+	dir = node_new(t, parent, name, FS_DIR, 0555, obj);
+	if (!dir)
 		return -ENOMEM;
-	alloc->bufdir = bufs->bufdir = bd;
-	alloc->device = bufs->device = dev;
-	alloc->region = bufs->region = r;
-	bd->ino = bufs->ino;
+	return add_entries(t, dir, table, obj, false);
+}
+
+static int add_collection(struct fs_tree *t, struct fs_node *dir,
+			  const struct rm_file *f, const struct rm_obj *obj,
+			  bool counting)
+{
+	struct rm_board *b = obj->b;
+	unsigned int i;
+	int err = 0;
+
+	if (f->kind == RM_FILE_REGIONS) {
+		for (i = 0; i < b->nr_regions && !err; i++) {
+			struct rm_obj o = { .b = b, .region = b->regions[i] };
+
+			err = add_object_dir(t, dir, o.region->dirname,
+					     rm_region_files, &o, counting);
+		}
+	} else {
+		for (i = 0; i < b->nr_devices && !err; i++) {
+			struct rm_obj o = { .b = b, .dev = b->devices[i] };
+
+			err = add_object_dir(t, dir, o.dev->name,
+					     rm_device_files, &o, counting);
+		}
+	}
+	return err;
+}
+
+static int add_entries(struct fs_tree *t, struct fs_node *dir,
+		       const struct rm_file *table, const struct rm_obj *obj,
+		       bool counting)
+{
+	const struct rm_file *f;
+	char target[2 * RM_NAME_MAX];
+	int err;
+
+	for (f = table; f->name; f++) {
+		static const enum fs_kind kinds[] = {
+			[RM_FILE_TEXT] = FS_TEXT,
+			[RM_FILE_ALLOC] = FS_ALLOC,
+			[RM_FILE_BUFFERS] = FS_BUFDIR,
+			[RM_FILE_LINK] = FS_SYMLINK,
+			[RM_FILE_REGIONS] = FS_DIR,
+			[RM_FILE_DEVICES] = FS_DIR,
+		};
+		struct fs_node *n = NULL;
+
+		if (!rm_file_present(f, obj))
+			continue;
+		if (counting) {
+			t->cap_nodes++;
+			t->cap_bufdirs += f->kind == RM_FILE_ALLOC;
+		} else {
+			n = node_new(t, dir, f->name, kinds[f->kind], f->mode, obj);
+			if (!n)
+				return -ENOMEM;
+			n->file = f;
+		}
+		switch (f->kind) {
+		case RM_FILE_REGIONS:
+		case RM_FILE_DEVICES:
+			err = add_collection(t, n, f, obj, counting);
+			if (err)
+				return err;
+			break;
+		case RM_FILE_LINK:
+			if (counting)
+				break;
+			f->target(obj, target, sizeof(target));
+			n->target = strdup(target);
+			if (!n->target)
+				return -ENOMEM;
+			break;
+		case RM_FILE_ALLOC:
+		case RM_FILE_BUFFERS:
+			if (counting)
+				break;
+			n->bufdir = bufdir_of(t, dir);
+			if (!n->bufdir)
+				return -ENOMEM;
+			if (f->kind == RM_FILE_BUFFERS)
+				n->bufdir->ino = n->ino;
+			break;
+		case RM_FILE_TEXT:
+			break;
+		}
+	}
 	return 0;
 }
 
-static int add_region(struct fs *fs, struct fs_node *regions, struct rm_region *r)
+int fs_tree_build(struct fs_tree *t, struct rm_board *b)
 {
-	const char *const *f = rm_region_files(r);
-	struct fs_node *dir = node_new(fs, regions, r->dirname, FS_DIR, 0555);
+	struct rm_obj root_obj = { .b = b };
+	struct fs_node *root;
+	int err;
 
-	if (!dir)
+	memset(t, 0, sizeof(*t));
+	t->cap_nodes = 1;
+	err = add_entries(t, NULL, rm_root_files, &root_obj, true);
+	if (err)
+		return err;
+	t->nodes = calloc(t->cap_nodes, sizeof(*t->nodes));
+	t->bufdirs = calloc(t->cap_bufdirs ? t->cap_bufdirs : 1,
+			    sizeof(*t->bufdirs));
+	if (!t->nodes || !t->bufdirs)
 		return -ENOMEM;
-	dir->region = r;
-	for (; *f; f++) {
-		struct fs_node *n = text_new(fs, dir, *f, FS_T_REGION);
-
-		if (!n)
-			return -ENOMEM;
-		n->region = r;
-		n->file = *f;
-	}
-	return rm_region_is_pool(r) ? add_alloc(fs, dir, NULL, r) : 0;
+	root = node_new(t, NULL, "", FS_DIR, 0555, &root_obj);
+	if (!root)
+		return -ENOMEM;
+	return add_entries(t, root, rm_root_files, &root_obj, false);
 }
 
-static int add_device(struct fs *fs, struct fs_node *devices,
-		      struct rm_device *dev)
-{
-	static const char *const files[] = { "of_node", "memory-region" };
-	struct fs_node *dir = node_new(fs, devices, dev->name, FS_DIR, 0555), *n;
-	unsigned int i;
-
-	if (!dir)
-		return -ENOMEM;
-	dir->device = dev;
-	for (i = 0; i < 2; i++) {
-		n = text_new(fs, dir, files[i], FS_T_DEVICE);
-		if (!n)
-			return -ENOMEM;
-		n->device = dev;
-		n->file = files[i];
-	}
-	if (dev->dma_mem_region &&
-	    !link_new(fs, dir, "dma_mem", "../../regions/", dev->dma_mem_region->dirname))
-		return -ENOMEM;
-	if (dev->cma_area_region &&
-	    !link_new(fs, dir, "cma_area", "../../regions/", dev->cma_area_region->dirname))
-		return -ENOMEM;
-	n = text_new(fs, dir, "allocations", FS_T_ALLOCATIONS);
-	if (!n)
-		return -ENOMEM;
-	n->device = dev;
-	return add_alloc(fs, dir, dev, NULL);
-}
-
-int fs_tree_build(struct fs *fs)
-{
-	struct rm_board *b = fs->board;
-	struct fs_node *root, *regions, *devices;
-	unsigned int i;
-
-	fs->cap_nodes = 16 + (uint64_t)b->nr_regions * 24 + (uint64_t)b->nr_devices * 12;
-	fs->nodes = calloc(fs->cap_nodes, sizeof(*fs->nodes));
-	fs->bufdirs = calloc(b->nr_regions + b->nr_devices + 1, sizeof(*fs->bufdirs));
-	if (!fs->nodes || !fs->bufdirs)
-		return -ENOMEM;
-	root = node_new(fs, NULL, "", FS_DIR, 0555);
-	if (!root || !text_new(fs, root, "dmesg", FS_T_DMESG) ||
-	    !text_new(fs, root, "iomem", FS_T_IOMEM) ||
-	    !text_new(fs, root, "meminfo", FS_T_MEMINFO) ||
-	    !text_new(fs, root, "cmdline", FS_T_CMDLINE) ||
-	    !text_new(fs, root, "config", FS_T_CONFIG))
-		return -ENOMEM;
-	regions = node_new(fs, root, "regions", FS_DIR, 0555);
-	devices = node_new(fs, root, "devices", FS_DIR, 0555);
-	if (!regions || !devices)
-		return -ENOMEM;
-	for (i = 0; i < b->nr_regions; i++) {
-		struct rm_region *r = b->regions[i];
-
-		if (add_region(fs, regions, r))
-			return -ENOMEM;
-		if (r->cma && r->cma == b->default_cma &&
-		    !link_new(fs, root, "cma-default", "regions/", r->dirname))
-			return -ENOMEM;
-	}
-	for (i = 0; i < b->nr_devices; i++)
-		if (add_device(fs, devices, b->devices[i]))
-			return -ENOMEM;
-	fs->next_ino = fs->nr_nodes + 1;
-	return 0;
-}
-
-void fs_tree_free(struct fs *fs)
+void fs_tree_free(struct fs_tree *t)
 {
 	uint64_t i;
 
-	for (i = 0; i < fs->nr_nodes; i++)
-		free(fs->nodes[i].children);
-	free(fs->nodes);
-	free(fs->bufdirs);
-	fs->nodes = NULL;
-	fs->bufdirs = NULL;
+	for (i = 0; i < t->nr_nodes; i++) {
+		free(t->nodes[i].children);
+		free(t->nodes[i].target);
+	}
+	free(t->nodes);
+	free(t->bufdirs);
+	t->nodes = NULL;
+	t->bufdirs = NULL;
 }
 
-struct fs_node *fs_node_get(struct fs *fs, uint64_t ino)
+struct fs_node *fs_node_get(struct fs_tree *t, uint64_t ino)
 {
-	return ino >= 1 && ino <= fs->nr_nodes ? &fs->nodes[ino - 1] : NULL;
+	return ino >= 1 && ino <= t->nr_nodes ? &t->nodes[ino - 1] : NULL;
 }
 
-struct fs_node *fs_node_child(struct fs *fs, struct fs_node *dir,
+struct fs_node *fs_node_child(struct fs_tree *t, struct fs_node *dir,
 			      const char *name)
 {
 	unsigned int i;
 
 	for (i = 0; i < dir->nr_children; i++) {
-		struct fs_node *c = fs_node_get(fs, dir->children[i]);
+		struct fs_node *c = fs_node_get(t, dir->children[i]);
 
 		if (c && !strcmp(c->name, name))
 			return c;

@@ -44,6 +44,15 @@ void bootlog_printf(struct bootlog *log, enum rm_loglevel level,
 	strbuf_release(&line);
 }
 
+void bootlog_warn(struct bootlog *log, const char *msg, const char *where)
+{
+	bootlog_printf(log, RM_LOG_WARN, "------------[ cut here ]------------");
+	if (msg)
+		bootlog_printf(log, RM_LOG_WARN, "%s", msg);
+	if (where)
+		bootlog_printf(log, RM_LOG_WARN, "WARNING: CPU: 0 PID: 1 at %s", where);
+}
+
 char *bootlog_snapshot(struct bootlog *log, size_t *len)
 {
 	char *s;

@@ -15,7 +15,7 @@ void rm_kconfig_defaults(struct rm_kconfig *kc, const struct rm_profile *p)
 	kc->cma_size_sel = RM_CMA_SEL_MBYTES;
 	kc->cma_alignment = 8;
 	/* mm/Kconfig: 7 while MAX_CMA_AREAS was 1 + it; 8 once it is not */
-	kc->cma_areas = p->cma_areas_plus_one ? 7 : 8;
+	kc->cma_areas = p->cma.areas_plus_one ? 7 : 8;
 	kc->page_shift = 12;
 	kc->max_order = p->kconfig_max_order;
 }
@@ -23,7 +23,7 @@ void rm_kconfig_defaults(struct rm_kconfig *kc, const struct rm_profile *p)
 unsigned int rm_kconfig_max_cma_areas(const struct rm_kconfig *kc,
 				      const struct rm_profile *p)
 {
-	return kc->cma_areas + (p->cma_areas_plus_one ? 1 : 0);
+	return kc->cma_areas + (p->cma.areas_plus_one ? 1 : 0);
 }
 
 const char *rm_cma_size_sel_name(enum rm_cma_size_sel sel)

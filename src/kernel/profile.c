@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The three emulated kernels.  Every row below is a statement of
- * ../shared/spec/profiles.md (section in the comment); the 6.1 and 6.12
- * columns were checked on the real Debian kernels by the oracle, the 4.19
- * column comes from the seeds and the 4.19.0 source.
+ * doc/kernels.md (section in the comment); the 6.1 and 6.12 columns were
+ * checked on the real Debian kernels by the oracle, the 4.19 column comes
+ * from the seeds and the 4.19.0 source.
  */
 #include <string.h>
 
+#include "kernel/lib/sizes.h"
 #include "kernel/profile.h"
-
-#define SZ_2M (2ULL << 20)
-#define SZ_4M (4ULL << 20)
 
 const struct rm_profile rm_profiles[] = {
 	{
@@ -19,45 +17,51 @@ const struct rm_profile rm_profiles[] = {
 		.scan_prefix = "OF: reserved mem: ",		/* §14 */
 		.memreserve_after_scan = true,			/* §1.4 */
 		.max_reserved = 64,
+		.max_dynamic = 64,				/* §3.3 */
 		.not_enough_space = "not enough space for all defined regions.",
 		.dynamic_heuristic = true,			/* §6.4 */
 		.dyn_fail_has_size = true,
-		.too_many_dynamic = true,
 		.sort_algo = RM_SORT_STRICT,			/* §5.3 */
 		.sort_key_size = true,
 		.sort_key_node = true,
 		.init_returns_last_error = true,		/* §7 */
 		.matching_fail_releases = true,
 		.summary_line = true,
-		.cmdline_bypasses_dt_default = true,		/* §8.1 */
-		.cma_min_align = SZ_2M,
-		.cma_fixed_align_error = true,			/* §10.3 */
-		.cma_limit_check = true,
-		.cma_try_above_4g = true,
-		.cma_on_node = true,
-		.cma_free_on_init_fail = true,
-		.config_string_msg = true,
-		.cma_alloc_func = "__cma_alloc",		/* §12.1 */
-		.cma_fail_names_area = true,
-		.cma_fail_dump = true,
-		.default_cma_after_paging = true,		/* §2 */
+		.lookup_by_name = true,				/* §9 */
+		.disabled_target_ok = true,
+		.zone_dma = RM_ZONE_DMA_32BIT,			/* §2 */
+		.default_cma_after_paging = true,
 		.early_pt_adjust = -13,		/* doc/early-boot-model.md §2.3 */
 		.node_data_size = 0x3740,
 		.early_cpumask = true,
 		.unflatten_prop_size = 104,
 		.rmem_array_entry = 48,
+		.cmdline_bypasses_dt_default = true,		/* §8.1 */
+		.config_string_msg = true,
+		.cma = {					/* §10.3, §12.1 */
+			.min_align = SZ_2M,
+			.fixed_align_error = true,
+			.limit_check = true,
+			.try_above_4g = true,
+			.on_node = true,
+			.free_on_init_fail = true,
+			.alloc_func = "__cma_alloc",
+			.fail_names_area = true,
+			.fail_dump = true,
+		},
 		.atomic_pools_three = true,			/* §11 */
-		.lookup_by_name = true,				/* §9 */
-		.disabled_target_ok = true,
-		.dup_pool_ebusy = true,
+		.dup_pool_ebusy = true,				/* §9.2 */
 		.dma_mask_warning = true,
-		.release_all_entries = true,
 		.memremap_warn_line = 104,
 		.memremap_warn_func = "memremap+0x23c/0x288",
-		.zero_size_region_at_0 = true,			/* §12.1.3 */
-		.max_page_order = 10,
-		.page_alloc_warn_line = 4832,
-		.page_alloc_warn_func = "__alloc_pages_noprof+0xb54/0xec8",
+		.coherent = {					/* §12.1.3 */
+			.zero_size_region_at_0 = true,
+		},
+		.page_alloc = {
+			.max_order = 10,
+			.warn_line = 4832,
+			.warn_func = "__alloc_pages_noprof+0xb54/0xec8",
+		},
 		.kconfig_max_order = 10,
 	},
 	{
@@ -71,33 +75,39 @@ const struct rm_profile rm_profiles[] = {
 		.sort_key_size = true,
 		.init_returns_last_error = true,
 		.matching_fail_releases = true,
-		.cmdline_bypasses_dt_default = true,
-		.cma_min_align = SZ_2M,
-		.cma_fixed_align_error = true,
-		.cma_limit_check = true,
-		.cma_try_above_4g = true,
-		.cma_free_on_init_fail = true,
-		.config_string_msg = true,
-		.cma_areas_plus_one = true,			/* §8.1.5 */
-		.cma_alloc_func = "cma_alloc",
-		.cma_fail_names_area = true,
+		.disabled_target_ok = true,
+		.zone_dma = RM_ZONE_DMA_32BIT,
 		.default_cma_after_paging = true,
 		.early_pt_adjust = -2,		/* doc/early-boot-model.md §2.2 */
 		.early_idmap_pages = 4,
 		.early_numa_distance = true,
 		.node_data_size = 0x2c80,
 		.unflatten_prop_size = 96,
+		.cmdline_bypasses_dt_default = true,
+		.config_string_msg = true,
+		.cma = {
+			.min_align = SZ_2M,
+			.areas_plus_one = true,			/* §8.1.5 */
+			.fixed_align_error = true,
+			.limit_check = true,
+			.try_above_4g = true,
+			.free_on_init_fail = true,
+			.alloc_func = "cma_alloc",
+			.fail_names_area = true,
+		},
 		.atomic_pools_three = true,
-		.disabled_target_ok = true,
 		.dup_pool_ebusy = true,
 		.dma_mask_warning = true,
-		.release_all_entries = true,
 		.memremap_warn_line = 107,
 		.memremap_warn_func = "memremap+0x1e0/0x220",
-		.release_word_mask = true,			/* §13.1 */
-		.max_page_order = 10,
-		.page_alloc_warn_line = 5634,
-		.page_alloc_warn_func = "__alloc_pages+0x3a4/0xfbc",
+		.coherent = {
+			.release_word_mask = true,		/* §13.1 */
+		},
+		.page_alloc = {
+			.max_order = 10,
+			.warn_line = 5634,
+			.warn_func = "__alloc_pages+0x3a4/0xfbc",
+		},
 		.kconfig_max_order = 11,
 	},
 	{
@@ -108,18 +118,26 @@ const struct rm_profile rm_profiles[] = {
 		.max_reserved = 32,
 		.not_enough_space = "not enough space all defined regions.",
 		.nomap_removes = true,				/* seed 002 */
+		.dyn_search_from_0 = true,			/* §6.3 */
 		.failed_reserve_is_info = true,
 		.sort_algo = RM_SORT_HEAP_TOP_DOWN,		/* §5.2 */
 		.overlap_skips_zero_base = true,		/* §4 */
-		.cma_min_align = SZ_4M,				/* seed 002 */
-		.cma_areas_plus_one = true,
-		.cma_alloc_func = "cma_alloc",
+		.zone_dma = RM_ZONE_DMA_RAM_BLOCK,		/* §2 */
+		.cma = {
+			.min_align = SZ_4M,			/* seed 002 */
+			.areas_plus_one = true,
+			.alloc_func = "cma_alloc",
+		},
+		.pool_fail_msg_any = true,			/* §9.2 */
+		.coherent = {
+			.release_word_mask = true,
+		},
 		.cma_for_one_page = true,			/* §12.2 */
 		.cma_fail_nowarn = true,
-		.pool_fail_msg_any = true,			/* §9.2 */
-		.release_word_mask = true,
-		.max_page_order = 10,
 		/* swiotlb_alloc adds __GFP_NOWARN: no page_alloc WARN */
+		.page_alloc = {
+			.max_order = 10,
+		},
 		.kconfig_max_order = 11,
 	},
 };

@@ -2,8 +2,12 @@
 /*
  * profile - every way the emulated kernels differ, in one table.
  *
- * Code asks the profile; it never compares version numbers.  Each field
- * names the kernel code it pins (see ../shared/spec/profiles.md).
+ * Code asks the profile; it never compares version numbers.  Each row
+ * names the kernel code it pins; doc/kernels.md says what each kernel
+ * does there and how it was checked.  Rows are grouped by the kernel file
+ * that behaves differently; mm/cma.c, kernel/dma/coherent.c and
+ * mm/page_alloc.c get their own group handed to them whole, so those
+ * files never look at the rest of the system.
  */
 #ifndef RM_PROFILE_H
 #define RM_PROFILE_H
@@ -20,7 +24,7 @@ enum rm_flow {
 	 * That second scan (fdt_scan_reserved_mem_reg_nodes) is also what
 	 * prints the root and reg errors a second time, the "ignores %d
 	 * regions" warning, "No reserved-memory node", and reads an empty
-	 * reg's garbage tuple (rmem_scan.c rm_scan_reg_nodes). */
+	 * reg's garbage tuple (of_reserved_mem_scan.c rm_scan_reg_nodes). */
 	RM_FLOW_EARLY_DYNAMIC,
 };
 
@@ -28,6 +32,43 @@ enum rm_sort_algo {
 	RM_SORT_HEAP_BOTTOM_UP,	/* 6.1 sort_r */
 	RM_SORT_HEAP_TOP_DOWN,	/* 4.19 sort: same permutation */
 	RM_SORT_STRICT,		/* 6.12: key is a strict total order */
+};
+
+/* where ZONE_DMA ends: arm64_dma_phys_limit */
+enum rm_zone_dma_rule {
+	/* 4.19 max_zone_dma_phys(): 4 GiB above the 4 GiB block that holds
+	 * the start of RAM, or the end of RAM */
+	RM_ZONE_DMA_RAM_BLOCK,
+	/* 6.x max_zone_phys(32): the 32-bit limit, all of RAM when RAM
+	 * starts above it */
+	RM_ZONE_DMA_32BIT,
+};
+
+/* mm/cma.c */
+struct rm_cma_quirks {
+	uint64_t min_align;		/* CMA_MIN_ALIGNMENT_BYTES / 4.19 MAX_ORDER */
+	bool areas_plus_one;		/* MAX_CMA_AREAS = 1 + CONFIG_CMA_AREAS */
+	bool fixed_align_error;		/* 6.x "Region at %pa must be aligned" */
+	bool limit_check;		/* 6.x "Size (%pa) ... exceeds limit" */
+	bool try_above_4g;		/* 6.x bottom-up in [4G, limit) */
+	bool on_node;			/* 6.12 " on node %d" */
+	bool free_on_init_fail;		/* 6.x frees after cma_init failure */
+	const char *alloc_func;		/* __func__ in the failure line */
+	bool fail_names_area;		/* 6.x "%s: alloc failed" */
+	bool fail_dump;			/* 6.12 "number of available pages" */
+};
+
+/* kernel/dma/coherent.c and the lib/bitmap.c under it */
+struct rm_coherent_quirks {
+	bool release_word_mask;		/* 4.19/6.1 __reg_op release */
+	bool zero_size_region_at_0;	/* 6.12 BIT(52) truncated: page 0 */
+};
+
+/* mm/page_alloc.c __alloc_pages() */
+struct rm_page_alloc_quirks {
+	unsigned int max_order;		/* largest buddy order (inclusive) */
+	int warn_line;			/* WARN at mm/page_alloc.c:N, 0 = none */
+	const char *warn_func;
 };
 
 struct rm_profile {
@@ -39,12 +80,13 @@ struct rm_profile {
 	bool scan_grandchildren;	/* 4.19 of_scan_flat_dt depth walk */
 	bool memreserve_after_scan;	/* 6.12 */
 	unsigned int max_reserved;	/* MAX_RESERVED_REGIONS */
+	unsigned int max_dynamic;	/* 6.12 dynamic_nodes[]; 0 = no cap */
 	const char *not_enough_space;	/* wording differs in 4.19 */
 	bool nomap_removes;		/* 4.19 memblock_remove; 6.x mark NOMAP */
+	bool dyn_search_from_0;		/* 4.19 __memblock_alloc_base([0, end)) */
 	bool dynamic_heuristic;		/* 6.12 __reserved_mem_alloc_in_range */
 	bool dyn_fail_has_size;		/* 6.x "...: size %lu MiB" */
 	bool failed_reserve_is_info;	/* 4.19 pr_info "%ld MiB" */
-	bool too_many_dynamic;		/* 6.12 cap of 64 dynamics */
 
 	/* sort (lib/sort.c) and overlap check */
 	enum rm_sort_algo sort_algo;
@@ -57,23 +99,13 @@ struct rm_profile {
 	bool matching_fail_releases;	/* 6.x "compatible matching fail" */
 	bool summary_line;		/* 6.12 "%pa..%pa (%lu KiB) ..." */
 
-	/* kernel/dma/contiguous.c, mm/cma.c */
-	bool cmdline_bypasses_dt_default; /* 6.x "bypass ... cmdline" */
-	uint64_t cma_min_align;		/* 2 MiB (pageblock) / 4 MiB */
-	bool cma_fixed_align_error;	/* 6.x "Region at %pa must be aligned" */
-	bool cma_limit_check;		/* 6.x "Size (%pa) ... exceeds limit" */
-	bool cma_try_above_4g;		/* 6.x bottom-up in [4G, limit) */
-	bool cma_on_node;		/* 6.12 " on node %d" */
-	bool cma_free_on_init_fail;	/* 6.x frees after cma_init failure */
-	bool config_string_msg;		/* 6.x "Config string not provided" */
-	bool cma_areas_plus_one;	/* MAX_CMA_AREAS = 1 + CONFIG_CMA_AREAS */
-	const char *cma_alloc_func;	/* __func__ in the failure line */
-	bool cma_fail_names_area;	/* 6.x "%s: alloc failed" */
-	bool cma_fail_dump;		/* 6.12 "number of available pages" */
-	bool cma_for_one_page;		/* 4.19: default area for 1 page too */
-	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
-	bool default_cma_after_paging;	/* 6.x bootmem_init; 4.19 right away */
+	/* of_reserved_mem_device_init_by_idx() */
+	bool lookup_by_name;		/* 6.12 of_reserved_mem_lookup */
+	bool disabled_target_ok;	/* 6.x returns 0 for a disabled target */
 
+	/* arch/arm64/mm/init.c */
+	enum rm_zone_dma_rule zone_dma;
+	bool default_cma_after_paging;	/* 6.x bootmem_init; 4.19 right away */
 	/*
 	 * The kernel's own memblock allocations between the reserved-memory
 	 * scan and the default CMA area (doc/early-boot-model.md §2).
@@ -86,25 +118,26 @@ struct rm_profile {
 	unsigned int unflatten_prop_size; /* sizeof(struct property) */
 	unsigned int rmem_array_entry;	/* 6.12 reserved_mem[] entry, 0 = static */
 
+	/* kernel/dma/contiguous.c */
+	bool cmdline_bypasses_dt_default; /* 6.x "bypass ... cmdline" */
+	bool config_string_msg;		/* 6.x "Config string not provided" */
+	struct rm_cma_quirks cma;	/* mm/cma.c */
+
 	/* kernel/dma/pool.c: three pools (6.x) or one 256 KiB pool (4.19) */
 	bool atomic_pools_three;
 
-	/* device assignment */
-	bool lookup_by_name;		/* 6.12 of_reserved_mem_lookup */
-	bool disabled_target_ok;	/* 6.x returns 0 for a disabled target */
+	/* kernel/dma/coherent.c: rmem_dma_device_init() */
 	bool dup_pool_ebusy;		/* 6.1.192/6.12.117 backport */
 	bool pool_fail_msg_any;		/* 4.19 pr_err on any creation failure */
 	bool dma_mask_warning;		/* 6.x "beyond device's set DMA ..." */
-	bool release_all_entries;	/* 6.x device_release */
 	int memremap_warn_line;		/* kernel/iomem.c:N, 0 = none */
 	const char *memremap_warn_func;	/* "memremap+0x1e0/0x220" */
+	struct rm_coherent_quirks coherent;
 
-	/* allocator quirks */
-	bool zero_size_region_at_0;	/* 6.12 BIT(52) truncated: page 0 */
-	bool release_word_mask;		/* 4.19/6.1 __reg_op release */
-	unsigned int max_page_order;	/* largest buddy order: 10 */
-	int page_alloc_warn_line;	/* mm/page_alloc.c:N */
-	const char *page_alloc_warn_func;
+	/* dma_alloc_coherent(): kernel/dma/direct.c, 4.19 arm64 __dma_alloc */
+	bool cma_for_one_page;		/* 4.19: default area for 1 page too */
+	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
+	struct rm_page_alloc_quirks page_alloc;
 
 	/* Kconfig of the Debian kernel the profile is checked against */
 	unsigned int kconfig_max_order;	/* as the kernel's .config spells it */

@@ -1,101 +1,34 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * rmem - a booted board: the reserved-memory table, CMA areas, coherent
- * pools and devices, as the emulated kernel left them.
+ * system - a booted board: memblock, the reserved-memory table, CMA
+ * areas, coherent pools and devices, as the emulated kernel left them.
  *
- * This is the core's public face: the dry-run printer and the FUSE layer
- * both read it, and allocate through dma_alloc.h.
+ * This is the core's public face: the renderers and the FUSE layer read
+ * it, and allocate through kernel/dma/mapping.h.  Boot builds it once;
+ * after rm_boot() returns only the pools change (each under its own
+ * lock) and the log grows (under its lock).
  */
-#ifndef RM_RMEM_H
-#define RM_RMEM_H
+#ifndef RM_SYSTEM_H
+#define RM_SYSTEM_H
 
-#include <pthread.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "kernel/bootlog.h"
-#include "kernel/mm/cma.h"
+#include "kernel/device.h"
 #include "kernel/early_param.h"
-#include "kernel/of/fdt_index.h"
-#include "kernel/dma/coherent.h"
 #include "kernel/kconfig.h"
+#include "kernel/mm/cma.h"
 #include "kernel/mm/memblock.h"
+#include "kernel/mm/page_alloc.h"
+#include "kernel/of/fdt_index.h"
+#include "kernel/of/of_reserved_mem.h"
 #include "kernel/profile.h"
 #include "util/strbuf.h"
-#include "kernel/mm/page_alloc.h"
 
-#define RM_NAME_MAX 256
-#define RM_STATUS_MAX 192
 #define RM_MAX_RESERVE 64
-
-enum rm_region_type {
-	RM_REGION_NONE,		/* no init function matched */
-	RM_REGION_CMA,
-	RM_REGION_COHERENT,
-	RM_REGION_RESTRICTED,
-	RM_REGION_FAILED,
-};
-
-/* One /reserved-memory child (or the cmdline/Kconfig area "reserved"). */
-struct rm_region {
-	char name[RM_NAME_MAX];		/* node name with unit address */
-	char path[RM_NAME_MAX];		/* full DT path, "" for "reserved" */
-	char dirname[RM_NAME_MAX];	/* unique name under regions/ */
-	int node;			/* FDT offset, -1 for "reserved" */
-	uint32_t phandle;
-	uint64_t base;
-	uint64_t size;
-	bool dynamic;			/* placed from size/alignment */
-	bool nomap;
-	bool reusable;
-	bool cma_default;
-	bool dma_default;
-	bool in_table;			/* saved in the kernel's reserved_mem[] */
-	bool released;			/* memory given back after init failed */
-	enum rm_region_type type;
-	int err;			/* result of placement/init, 0 = ok */
-	char status[RM_STATUS_MAX];	/* "ok" or "-EINVAL why" */
-	/* reserved_mem->ops / ->priv */
-	bool cma_ops;
-	bool dma_ops;
-	struct rm_cma *cma;
-	struct rm_coherent *coh;	/* created at first device_init */
-	unsigned int nr_devices;	/* assigned devices */
-};
-
-struct rm_dma_range {
-	uint64_t cpu;			/* parent (CPU physical) address */
-	uint64_t dma;			/* child (bus) address */
-	uint64_t size;
-};
-
-struct rm_devreg {
-	int idx;
-	char target[RM_NAME_MAX];	/* region node name, "" if none */
-	int result;			/* of_reserved_mem_device_init_by_idx */
-	struct rm_region *region;	/* NULL when not found */
-	bool assigned;			/* added to the assigned list */
-};
-
-struct rm_device {
-	char name[RM_NAME_MAX];		/* directory name (unique) */
-	char kname[RM_NAME_MAX];	/* dev_name() for log lines */
-	char path[RM_NAME_MAX];		/* of_node full path */
-	int node;			/* -1 for "default" */
-	struct rm_devreg *regs;
-	unsigned int nr_regs;
-	/* dev->dma_mem and dev->cma_area */
-	struct rm_coherent *dma_mem;
-	struct rm_region *dma_mem_region;
-	struct rm_cma *cma_area;
-	struct rm_region *cma_area_region;
-	/* bus view: dma-ranges of the parents, composed */
-	struct rm_dma_range *ranges;
-	unsigned int nr_ranges;
-	uint64_t bus_dma_limit;		/* 0 = none */
-	uint64_t coherent_dma_mask;
-};
 
 struct rm_reserve_range {
 	uint64_t base;
@@ -119,7 +52,6 @@ struct rm_atomic_pool {
 };
 
 struct rm_board {
-	pthread_mutex_t lock;		/* lazy pool creation at run time */
 	const struct rm_profile *profile;
 	struct rm_kconfig kconfig;
 	struct rm_cmdline cl;
@@ -138,10 +70,9 @@ struct rm_board {
 	unsigned int nr_table;
 	unsigned int table_cap;		/* MAX_RESERVED_REGIONS */
 
-	struct rm_cma **cma_areas;	/* cma_areas[] in declaration order */
-	unsigned int nr_cma;
-	unsigned int max_cma;
+	struct rm_cma_table cma;	/* mm/cma.c cma_areas[] */
 	struct rm_cma *default_cma;	/* dma_contiguous_default_area */
+	struct rm_region *default_cma_region;
 
 	struct rm_device **devices;	/* DT order, "default" last */
 	unsigned int nr_devices;
@@ -156,10 +87,17 @@ struct rm_board {
 
 	bool memremap_warned;		/* WARN_ONCE state, per call site */
 	bool memremap_mixed_warned;
-	bool page_alloc_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */
 	struct strbuf hints;		/* dry-run explanations */
 };
+
+/* printk at the three levels the emulated code uses */
+#define rm_err(b, fmt, ...) \
+	bootlog_printf(&(b)->log, RM_LOG_ERR, fmt, ##__VA_ARGS__)
+#define rm_warn(b, fmt, ...) \
+	bootlog_printf(&(b)->log, RM_LOG_WARN, fmt, ##__VA_ARGS__)
+#define rm_info(b, fmt, ...) \
+	bootlog_printf(&(b)->log, RM_LOG_INFO, fmt, ##__VA_ARGS__)
 
 /*
  * Boot @fdt as the profile's kernel would.  Returns 0 and the board, or a
@@ -171,21 +109,13 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	    struct rm_board **out, char *err, size_t errlen);
 void rm_board_free(struct rm_board *b);
 
-struct rm_region *rm_region_find(struct rm_board *b, const char *name);
-/* rmem->priv of a DMA-pool region, created as device_init would */
-int rm_region_get_pool(struct rm_board *b, struct rm_region *r);
+/* system.c */
+/* rmemfs's own explanation of a kernel decision, for --dry-run */
+void rm_hint(struct rm_board *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 struct rm_device *rm_device_find(struct rm_board *b, const char *name);
-const char *rm_region_type_name(enum rm_region_type t);
-
-/* phys -> DMA address for the device (dma-ranges), identity without */
-uint64_t rm_dev_phys_to_dma(const struct rm_device *dev, uint64_t phys);
-
-/* printk helpers: "%pa" and errno names */
-#define RM_PA_FMT "0x%016llx"
-#define RM_PA(x) ((unsigned long long)(x))
+/* unique directory names for regions and devices (a clash: the path) */
+void rm_name_dirs(struct rm_board *b);
 const char *rm_errno_name(int err);	/* -22 -> "-EINVAL" */
-#ifndef ENOENT
-#include <errno.h>
-#endif
 
 #endif

@@ -45,9 +45,9 @@ static uint64_t cma_total_pages(struct rm_board *b, uint64_t *free_pages)
 	uint64_t total = 0, used = 0;
 	unsigned int i;
 
-	for (i = 0; i < b->nr_cma; i++) {
-		total += b->cma_areas[i]->count;
-		used += cma_used_pages(b->cma_areas[i]);
+	for (i = 0; i < b->cma.nr; i++) {
+		total += b->cma.areas[i]->count;
+		used += cma_used_pages(b->cma.areas[i]);
 	}
 	*free_pages = total - used;
 	return total;
@@ -79,10 +79,10 @@ void rm_render_config(struct rm_board *b, const char *backing,
 	strbuf_printf(sb, "profile=%s\n", p->name);
 	strbuf_printf(sb, "page_size=%u\n", 1u << kc->page_shift);
 	strbuf_printf(sb, "max_order=%u\n", kc->max_order);
-	strbuf_printf(sb, "max_page_order=%u\n", p->max_page_order);
+	strbuf_printf(sb, "max_page_order=%u\n", p->page_alloc.max_order);
 	strbuf_printf(sb, "pageblock_order=9\n");
 	strbuf_printf(sb, "cma_min_alignment=0x%llx\n",
-		      (unsigned long long)p->cma_min_align);
+		      (unsigned long long)p->cma.min_align);
 	strbuf_printf(sb, "CONFIG_CMA=%s\n", kc->cma ? "y" : "n");
 	strbuf_printf(sb, "CONFIG_DMA_CMA=%s\n", kc->dma_cma ? "y" : "n");
 	strbuf_printf(sb, "CONFIG_DMA_RESTRICTED_POOL=%s\n",
@@ -95,7 +95,7 @@ void rm_render_config(struct rm_board *b, const char *backing,
 		      (unsigned long long)kc->cma_size_percentage);
 	strbuf_printf(sb, "CONFIG_CMA_ALIGNMENT=%u\n", kc->cma_alignment);
 	strbuf_printf(sb, "CONFIG_CMA_AREAS=%u\n", kc->cma_areas);
-	strbuf_printf(sb, "max_cma_areas=%u\n", b->max_cma);
+	strbuf_printf(sb, "max_cma_areas=%u\n", b->cma.max);
 	strbuf_printf(sb, "max_reserved_regions=%u\n", p->max_reserved);
 	strbuf_printf(sb, "dma_phys_limit=0x%llx\n",
 		      (unsigned long long)b->dma_phys_limit);

@@ -1,46 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * fuzz_alloc_line - libFuzzer target: the "SIZE [NAME]" line written to an
- * alloc file, parsed by fs_parse_alloc() (src/fs_alloc.c, linked in).
+ * alloc file, parsed by rm_parse_alloc_line() (src/view/alloc_line.c).
  *
  * The input is the write(2) payload as FUSE delivers it: bytes and a
  * length, not a C string.  Checked against interface.md §3: an accepted
  * line has a non-zero SIZE that is exactly the kernel's memparse of the
  * first word (no wrap, no trailing junk), and a NAME that is empty or a
  * single path component of 1..255 bytes, neither "." nor ".." nor holding
- * '/', and NUL-terminated inside the caller's buffer.
- *
- * Only src/fs_alloc.c is linked, not the rest of the FUSE layer: the two
- * buffer-table functions fs_alloc_request() also calls are stubbed here
- * (never reached: the target calls only the parser).
+ * '/', and NUL-terminated inside the caller's buffer.  The parser is
+ * FUSE-free: the target links the core library alone.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "fs/fs_internal.h"
+#include "kernel/device.h"
 #include "kernel/lib/cmdline.h"
-
-struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name)
-{
-	(void)dir;
-	(void)name;
-	abort();
-}
-
-int fs_buffer_create(struct fs *fs, struct fs_bufdir *dir, const char *name,
-		     const struct rm_alloc *a, uid_t uid, gid_t gid,
-		     struct fs_buffer **out)
-{
-	(void)fs;
-	(void)dir;
-	(void)name;
-	(void)a;
-	(void)uid;
-	(void)gid;
-	(void)out;
-	abort();
-}
+#include "view/alloc_line.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -58,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(copy, data, size);
 	memset(name, 'X', sizeof(name));
-	ret = fs_parse_alloc(copy, size, &sz, name, sizeof(name));
+	ret = rm_parse_alloc_line(copy, size, &sz, name, sizeof(name));
 	if (!ret) {
 		if (!sz)
 			abort();
@@ -86,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(tok);
 	}
 	/* a buffer too small for the name: refused, never overrun */
-	ret = fs_parse_alloc(copy, size, &sz2, small, sizeof(small));
+	ret = rm_parse_alloc_line(copy, size, &sz2, small, sizeof(small));
 	if (!ret && strnlen(small, sizeof(small)) == sizeof(small))
 		abort();
 	free(copy);

@@ -34,6 +34,7 @@
 #include "board/load.h"
 #include "kernel/dma/mapping.h"
 #include "kernel/profile.h"
+#include "view/files.h"
 #include "view/render.h"
 #include "kernel/system.h"
 #include "util/strbuf.h"
@@ -43,24 +44,34 @@
 static const char *const profiles[] = { "6.12", "6.1", "4.19" };
 static int all_profiles = -1, skip_known = -1;
 
+/* every text file of a directory's table, as the mount shows it */
+static void render_table(const struct rm_file *table, const struct rm_obj *o,
+			 struct strbuf *sb)
+{
+	const struct rm_file *f;
+
+	for (f = table; f->name; f++)
+		if (f->kind == RM_FILE_TEXT && rm_file_present(f, o))
+			f->show(o, NULL, sb);
+}
+
 static void render_all(struct rm_board *b)
 {
 	struct strbuf sb = STRBUF_INIT;
+	struct rm_obj o = { .b = b };
 	unsigned int i;
 
 	rm_render_dryrun(b, &sb);
-	rm_render_meminfo(b, &sb);
-	rm_render_config(b, "page-cache", &sb);
-	rm_render_cmdline(b, &sb);
+	render_table(rm_root_files, &o, &sb);
 	for (i = 0; i < b->nr_regions; i++) {
-		const char *const *f = rm_region_files(b->regions[i]);
+		struct rm_obj r = { .b = b, .region = b->regions[i] };
 
-		for (; *f; f++)
-			rm_render_region_file(b, b->regions[i], *f, &sb);
+		render_table(rm_region_files, &r, &sb);
 	}
 	for (i = 0; i < b->nr_devices; i++) {
-		rm_render_device_file(b, b->devices[i], "of_node", &sb);
-		rm_render_device_file(b, b->devices[i], "memory-region", &sb);
+		struct rm_obj d = { .b = b, .dev = b->devices[i] };
+
+		render_table(rm_device_files, &d, &sb);
 	}
 	strbuf_release(&sb);
 }

@@ -139,7 +139,7 @@ static int cma_alloc_op(void *p, unsigned int order, uint64_t *h)
 {
 	unsigned int align = order < CMA_ALIGN_MAX ? order : CMA_ALIGN_MAX;
 
-	*h = cma_alloc(cma_board, p, 1ULL << order, align, true);
+	*h = cma_alloc(p, 1ULL << order, align, true);
 	return *h ? 0 : -1;
 }
 
@@ -264,10 +264,10 @@ static struct rm_cma *largest_cma(struct rm_board *b)
 	struct rm_cma *best = NULL;
 	unsigned int i;
 
-	for (i = 0; i < b->nr_cma; i++)
-		if (b->cma_areas[i]->bitmap &&
-		    (!best || b->cma_areas[i]->count > best->count))
-			best = b->cma_areas[i];
+	for (i = 0; i < b->cma.nr; i++)
+		if (b->cma.areas[i]->bitmap &&
+		    (!best || b->cma.areas[i]->count > best->count))
+			best = b->cma.areas[i];
 	return best;
 }
 
@@ -297,7 +297,8 @@ int main(int argc, char **argv)
 	for (; optind < argc; optind++)
 		ret |= bench_dryrun(argv[optind], reps);
 
-	if (coherent_create(0x100000000ULL, POOL_PAGES << 12, false, true, &coh)) {
+	if (coherent_create(0x100000000ULL, POOL_PAGES << 12,
+			    &rm_profile_default()->coherent, &coh)) {
 		fprintf(stderr, "bench_engine: coherent_create failed\n");
 		return 1;
 	}

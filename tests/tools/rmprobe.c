@@ -41,8 +41,8 @@ static char *param(const char *cmdline, const char *key)
 
 static void show_area(struct rm_board *b, struct rm_cma *cma, int whole)
 {
-	uint64_t a = cma_alloc(b, cma, 1, 0, true);
-	uint64_t c = cma_alloc(b, cma, 1, 0, true);
+	uint64_t a = cma_alloc(cma, 1, 0, true);
+	uint64_t c = cma_alloc(cma, 1, 0, true);
 	long d = a && c ? (long)c - (long)a : -1;
 	int opb = d > 0 && !(d & (d - 1)) ? __builtin_ctzl((unsigned long)d) : -1;
 
@@ -59,7 +59,7 @@ static void show_area(struct rm_board *b, struct rm_cma *cma, int whole)
 	if (a)
 		cma_release(cma, a, 1);
 	if (whole) {
-		a = cma_alloc(b, cma, cma->count, 0, true);
+		a = cma_alloc(cma, cma->count, 0, true);
 		printf("rmemprobe: area name=%s whole_alloc count=%llu %s\n",
 		       cma->name, (unsigned long long)cma->count, a ? "OK" : "FAIL");
 		if (a)
@@ -109,7 +109,7 @@ static void probe_region(struct rm_board *b, struct rm_device *dev,
 		tmp.dma_mem = dr->region->coh;
 		tmp.dma_mem_region = dr->region;
 	} else if (!dr->result && dr->region && dr->assigned) {
-		if (dr->region->cma_ops) {
+		if (dr->region->cma) {
 			tmp.cma_area = dr->region->cma;
 			tmp.cma_area_region = dr->region;
 		} else if (dr->region->coh) {
@@ -259,8 +259,8 @@ static void where(struct rm_board *b, struct rm_device *dev, uint64_t pa,
 			 (unsigned long long)((pa - r->base) >> 12));
 		return;
 	}
-	for (i = 0; i < b->nr_cma; i++) {
-		struct rm_cma *c = b->cma_areas[i];
+	for (i = 0; i < b->cma.nr; i++) {
+		struct rm_cma *c = b->cma.areas[i];
 
 		if (cma_contains(c, pa >> 12)) {
 			snprintf(out, len, "in=%s page=%llu", c->name,
@@ -348,12 +348,12 @@ static void run_allocs(struct rm_board *b, char *allocs)
 		n = strtoul(cnt, NULL, 0);
 		if (tok)
 			al = strtoul(tok, NULL, 0);
-		for (k = 0; k < b->nr_cma; k++)
-			if (!strcmp(b->cma_areas[k]->name, name))
-				found = b->cma_areas[k];
+		for (k = 0; k < b->cma.nr; k++)
+			if (!strcmp(b->cma.areas[k]->name, name))
+				found = b->cma.areas[k];
 		st[ns].cma = found;
 		st[ns].n = n;
-		st[ns].pfn = found ? cma_alloc(b, found, n, (unsigned int)al, true) : 0;
+		st[ns].pfn = found ? cma_alloc(found, n, (unsigned int)al, true) : 0;
 		if (st[ns].pfn)
 			printf("rmemprobe: alloc step %d area=%s count=%lu align_order=%lu "
 			       "pfn=0x%llx phys=0x%llx\n", ns, name, n, al,
@@ -405,8 +405,8 @@ int main(int argc, char **argv)
 	bytes = o.cmdline ? param(o.cmdline, "rmemprobe.dev_bytes") : NULL;
 	if (bytes)
 		dev_bytes = strtoull(bytes, NULL, 0);
-	for (i = 0; i < b->nr_cma; i++)
-		show_area(b, b->cma_areas[i], !whole || strcmp(whole, "0"));
+	for (i = 0; i < b->cma.nr; i++)
+		show_area(b, b->cma.areas[i], !whole || strcmp(whole, "0"));
 	allocs = o.cmdline ? param(o.cmdline, "rmemprobe.allocs") : NULL;
 	if (allocs)
 		run_allocs(b, allocs);

@@ -596,9 +596,9 @@ static TB_UNUSED struct rm_cma *tb_cma(struct rm_board *b, const char *name)
 {
 	unsigned int i;
 
-	for (i = 0; i < b->nr_cma; i++)
-		if (!strcmp(b->cma_areas[i]->name, name))
-			return b->cma_areas[i];
+	for (i = 0; i < b->cma.nr; i++)
+		if (!strcmp(b->cma.areas[i]->name, name))
+			return b->cma.areas[i];
 	return NULL;
 }
 

@@ -52,7 +52,7 @@ START_TEST(test_cmdline_bypass_61)
 	/* §7: the bypassed 0x60000000 region is gone */
 	ck_assert(!memblock_is_region_reserved(&b->mb, 0x60000000ULL, SZ_32M));
 	/* golden probe: first_alloc_pfn=0xb98c0 (three atomic pools first) */
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0xb98c0ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0xb98c0ULL);
 	tb_free(&t);
 }
 END_TEST
@@ -89,7 +89,7 @@ START_TEST(test_cma0_disables)
 			       "using cmdline CMA params instead");
 		ck_assert_match(b, "cma: Reserved", TB_PREFIX, 0);
 		ck_assert_ptr_null(b->default_cma);
-		ck_assert_uint_eq(b->nr_cma, 0);
+		ck_assert_uint_eq(b->cma.nr, 0);
 		tb_free(&t);
 	}
 	/* golden no-default+cma0: no area, the atomic pools come from the buddy */
@@ -116,7 +116,7 @@ START_TEST(test_dt_default_beats_kconfig_6x)
 
 	ck_assert_match(b, "cma: Reserved", TB_PREFIX, 0);
 	ck_assert_str_eq(b->default_cma->name, "linux,cma@60000000");
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x600c0ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x600c0ULL);
 	tb_free(&t);
 	b = tb_golden(&t, "basic.k6.12");
 	ck_assert_match(b, "cma: Reserved", TB_PREFIX, 0);
@@ -143,7 +143,7 @@ START_TEST(test_419_dt_beats_cmdline)
 		       "0x0000000060000000, size 32 MiB");
 	ck_assert_ptr_nonnull(b->default_cma);
 	ck_assert_str_eq(b->default_cma->name, "linux,cma@60000000");
-	ck_assert_uint_eq(b->nr_cma, 1);
+	ck_assert_uint_eq(b->cma.nr, 1);
 	tb_free(&t);
 }
 END_TEST
@@ -275,7 +275,7 @@ START_TEST(test_fixed_placement)
 	ck_assert_line(b, "cma: Reserved 16 MiB at 0x0000000090000000");
 	ck_assert_uint_eq(b->default_cma->base_pfn, 0x90000ULL);
 	/* golden probe first_alloc_pfn=0x900c0 */
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x900c0ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x900c0ULL);
 	tb_free(&t);
 	b = tb_golden(&t, "no-default+cma16M@0x90000000.k6.12");
 	ck_assert_line(b, "cma: Reserved 16 MiB at 0x0000000090000000 on node -1");
@@ -420,8 +420,8 @@ START_TEST(test_slots_kconfig_defaults_6x)
 		struct rm_board *b = tb_text(&t, p6[i], dts, "", NULL);
 		const char *slots = "cma: Not enough slots for CMA reserved regions!";
 
-		ck_assert_uint_eq(b->max_cma, 8);
-		ck_assert_uint_eq(b->nr_cma, 8);
+		ck_assert_uint_eq(b->cma.max, 8);
+		ck_assert_uint_eq(b->cma.nr, 8);
 		ck_assert_lines(b, slots, 2);
 		ck_assert_line(b, "Reserved memory: unable to setup CMA region");
 		ck_assert_line(b, "OF: reserved mem: node cma8@51000000 compatible "
@@ -447,8 +447,8 @@ START_TEST(test_slots_debian)
 		struct tboot t;
 		struct rm_board *b = tb_text_debian(&t, p6[i], dts, "");
 
-		ck_assert_uint_eq(b->max_cma, 20);
-		ck_assert_uint_eq(b->nr_cma, 20);
+		ck_assert_uint_eq(b->cma.max, 20);
+		ck_assert_uint_eq(b->cma.nr, 20);
 		ck_assert_match(b, "unable to setup CMA region", TB_SUBSTR, 0);
 		/* the default (CONFIG 64 MiB) finds no slot left */
 		ck_assert_line(b, "cma: Not enough slots for CMA reserved regions!");
@@ -466,8 +466,8 @@ START_TEST(test_slots_419)
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, dts, "", NULL);
 
-	ck_assert_uint_eq(b->max_cma, 8);
-	ck_assert_uint_eq(b->nr_cma, 8);
+	ck_assert_uint_eq(b->cma.max, 8);
+	ck_assert_uint_eq(b->cma.nr, 8);
 	ck_assert_lines(b, "cma: Not enough slots for CMA reserved regions!", 2);
 	ck_assert_line(b, "Reserved memory: unable to setup CMA region");
 	ck_assert_match(b, "matching fail", TB_SUBSTR, 0);
@@ -619,15 +619,15 @@ START_TEST(test_cma_absolute_pfn_alignment)
 	ck_assert_uint_eq(cma->base_pfn, 0x50200ULL);
 	ck_assert_uint_eq(cma->count, 2048);
 	/* 2^10-page alignment: pfn 0x50400 (bit 512), not the area start */
-	ck_assert_uint_eq(cma_alloc(b, cma, 1, 10, false), 0x50400ULL);
-	ck_assert_uint_eq(cma_alloc(b, cma, 1, 10, false), 0x50800ULL);
-	ck_assert_uint_eq(cma_alloc(b, cma, 1, 10, false), 0);
+	ck_assert_uint_eq(cma_alloc(cma, 1, 10, false), 0x50400ULL);
+	ck_assert_uint_eq(cma_alloc(cma, 1, 10, false), 0x50800ULL);
+	ck_assert_uint_eq(cma_alloc(cma, 1, 10, false), 0);
 	ck_assert_line(b, "cma: cma_alloc: cma50200000@50200000: alloc failed, "
 		       "req-size: 1 pages, ret: -12");
 	/* order 9: the start is 512-page aligned already */
-	ck_assert_uint_eq(cma_alloc(b, cma, 512, 9, false), 0x50200ULL);
+	ck_assert_uint_eq(cma_alloc(cma, 512, 9, false), 0x50200ULL);
 	/* count 0 fails silently (kernel-semantics §4.4) */
-	ck_assert_uint_eq(cma_alloc(b, cma, 0, 0, false), 0);
+	ck_assert_uint_eq(cma_alloc(cma, 0, 0, false), 0);
 	ck_assert_match(b, "alloc failed", TB_SUBSTR, 1);
 	ck_assert_uint_eq(cma_used_pages(cma), 514);
 	ck_assert_uint_eq(cma->alloc_pages_success, 514);
@@ -654,11 +654,11 @@ START_TEST(test_cma_alloc_golden_allocs)
 
 		ck_assert_ptr_nonnull(dyn);
 		ck_assert_ptr_nonnull(def);
-		ck_assert_uint_eq(cma_alloc(b, dyn, 1, 0, true), 0x7f000ULL);
-		ck_assert_uint_eq(cma_alloc(b, dyn, 8, 3, true), 0x7f008ULL);
-		ck_assert_uint_eq(cma_alloc(b, dyn, 1, 0, true), 0x7f001ULL);
-		ck_assert_uint_eq(cma_alloc(b, def, 1024, 9, true), 0x60200ULL);
-		ck_assert_uint_eq(cma_alloc(b, def, 7000, 0, true), 0);
+		ck_assert_uint_eq(cma_alloc(dyn, 1, 0, true), 0x7f000ULL);
+		ck_assert_uint_eq(cma_alloc(dyn, 8, 3, true), 0x7f008ULL);
+		ck_assert_uint_eq(cma_alloc(dyn, 1, 0, true), 0x7f001ULL);
+		ck_assert_uint_eq(cma_alloc(def, 1024, 9, true), 0x60200ULL);
+		ck_assert_uint_eq(cma_alloc(def, 7000, 0, true), 0);
 		tb_free(&t);
 	}
 }
@@ -676,9 +676,9 @@ START_TEST(test_cma_alloc_fail_message_419)
 
 	ck_assert_ptr_nonnull(cma);
 	/* 2^11 alignment, offset 0x50400 & 0x7ff: the only aligned pfn, 0x50800, is the end */
-	ck_assert_uint_eq(cma_alloc(b, cma, 1, 11, false), 0);
-	ck_assert_uint_eq(cma_alloc(b, cma, 1, 10, false), 0x50400ULL);
-	ck_assert_uint_eq(cma_alloc(b, cma, 1024, 0, false), 0);
+	ck_assert_uint_eq(cma_alloc(cma, 1, 11, false), 0);
+	ck_assert_uint_eq(cma_alloc(cma, 1, 10, false), 0x50400ULL);
+	ck_assert_uint_eq(cma_alloc(cma, 1024, 0, false), 0);
 	ck_assert_line(b, "cma: cma_alloc: alloc failed, req-size: 1024 pages, ret: -12");
 	ck_assert_match(b, "number of available pages", TB_SUBSTR, 0);
 	tb_free(&t);
@@ -719,7 +719,7 @@ START_TEST(test_atomic_pools_6x)
 		}
 		free(prev);
 		ck_assert_uint_eq(cma_used_pages(b->default_cma), 0xc0);
-		ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x600c0ULL);
+		ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x600c0ULL);
 		tb_free(&t);
 	}
 }
@@ -736,12 +736,12 @@ START_TEST(test_atomic_pools_8g)
 		       "allocations");
 	ck_assert_line(b, "DMA: preallocated 1024 KiB GFP_KERNEL|GFP_DMA32 pool for "
 		       "atomic allocations");
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x60300ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x60300ULL);
 	tb_free(&t);
 	/* the oracle's 8 GiB run: area at 0xfc000000, first free 0xfc300 */
 	b = tb_golden(&t, "no-default.mem8G.k6.1");
 	ck_assert_line(b, "cma: Reserved 64 MiB at 0x00000000fc000000");
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0xfc300ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0xfc300ULL);
 	tb_free(&t);
 }
 END_TEST
@@ -755,7 +755,7 @@ START_TEST(test_atomic_pools_1g)
 	ck_assert_line(b, "DMA: preallocated 128 KiB GFP_KERNEL pool for atomic "
 		       "allocations");
 	ck_assert_line(b, "cma: Reserved 64 MiB at 0x0000000078c00000");
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x78c60ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x78c60ULL);
 	tb_free(&t);
 }
 END_TEST
@@ -772,7 +772,7 @@ START_TEST(test_atomic_pool_419)
 	ck_assert(b->atomic[0].from_cma);
 	ck_assert_uint_eq(b->atomic[0].phys, 0x60000000ULL);
 	ck_assert_uint_eq(cma_used_pages(b->default_cma), 64);
-	ck_assert_uint_eq(cma_alloc(b, b->default_cma, 1, 0, true), 0x60040ULL);
+	ck_assert_uint_eq(cma_alloc(b->default_cma, 1, 0, true), 0x60040ULL);
 	tb_free(&t);
 }
 END_TEST
@@ -843,10 +843,10 @@ START_TEST(test_cma_alloc_larger_than_area)
 		struct rm_cma *cma = tb_cma(b, "small@50400000");
 
 		ck_assert_ptr_nonnull(cma);
-		ck_assert_uint_eq(cma_alloc(b, cma, 1025, 0, false), 0);
+		ck_assert_uint_eq(cma_alloc(cma, 1025, 0, false), 0);
 		ck_assert_match(b, "alloc failed", TB_SUBSTR, 0);
 		ck_assert_uint_eq(cma->alloc_pages_fail, 1025);
-		ck_assert_uint_eq(cma_alloc(b, cma, 1024, 0, false), 0x50400ULL);
+		ck_assert_uint_eq(cma_alloc(cma, 1024, 0, false), 0x50400ULL);
 		ck_assert_uint_eq(cma->alloc_pages_success, 1024);
 		tb_free(&t);
 	}
@@ -904,23 +904,23 @@ START_TEST(test_last_cma_default_wins)
 	struct rm_board *b = tb_golden(&t, "twodef.k6.1");
 
 	ck_assert_str_eq(b->default_cma->name, "defA@70000000");
-	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x700c0ULL);
-	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defB@60000000"), 1, 0, true), 0x60000ULL);
+	ck_assert_uint_eq(cma_alloc(tb_cma(b, "defA@70000000"), 1, 0, true), 0x700c0ULL);
+	ck_assert_uint_eq(cma_alloc(tb_cma(b, "defB@60000000"), 1, 0, true), 0x60000ULL);
 	/* §8.1.6: areas in init order: 6.1 sorted by base */
-	ck_assert_str_eq(b->cma_areas[0]->name, "defB@60000000");
-	ck_assert_str_eq(b->cma_areas[1]->name, "defA@70000000");
+	ck_assert_str_eq(b->cma.areas[0]->name, "defB@60000000");
+	ck_assert_str_eq(b->cma.areas[1]->name, "defA@70000000");
 	tb_free(&t);
 	b = tb_golden(&t, "twodef.k6.12");
 	ck_assert_str_eq(b->default_cma->name, "defB@60000000");
-	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defB@60000000"), 1, 0, true), 0x600c0ULL);
-	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x70000ULL);
-	ck_assert_str_eq(b->cma_areas[0]->name, "defA@70000000");
-	ck_assert_str_eq(b->cma_areas[1]->name, "defB@60000000");
+	ck_assert_uint_eq(cma_alloc(tb_cma(b, "defB@60000000"), 1, 0, true), 0x600c0ULL);
+	ck_assert_uint_eq(cma_alloc(tb_cma(b, "defA@70000000"), 1, 0, true), 0x70000ULL);
+	ck_assert_str_eq(b->cma.areas[0]->name, "defA@70000000");
+	ck_assert_str_eq(b->cma.areas[1]->name, "defB@60000000");
 	tb_free(&t);
 	/* 4.19 sorts like 6.1 (§5.2): defA is initialised last; one 64-page pool */
 	b = tb_fixture(&t, P419, "oracle/twodef.dts", "");
 	ck_assert_str_eq(b->default_cma->name, "defA@70000000");
-	ck_assert_uint_eq(cma_alloc(b, tb_cma(b, "defA@70000000"), 1, 0, true), 0x70040ULL);
+	ck_assert_uint_eq(cma_alloc(tb_cma(b, "defA@70000000"), 1, 0, true), 0x70040ULL);
 	tb_free(&t);
 }
 END_TEST

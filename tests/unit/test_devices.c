@@ -10,6 +10,7 @@
  * (rmemprobe lines: "device /devX region_idx=N init_ret=R", "seq N ...").
  */
 #include "boot_helpers.h"
+#include "kernel/dma/coherent.h"
 
 #define P612 "6.12"
 #define P61 "6.1"

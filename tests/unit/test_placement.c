@@ -342,10 +342,10 @@ START_TEST(test_order_61_errors)
 	ck_assert_uint_eq(base_of(b, "dyn-a"), 0x80000000ULL);
 	ck_assert_uint_eq(tb_table(b, "dyn-c")->size, 0);
 	/* §8.1.6: areas numbered in init order: dyn-b, dyn-a, cma-2m-aligned */
-	ck_assert_uint_eq(b->nr_cma, 3);
-	ck_assert_str_eq(b->cma_areas[0]->name, "dyn-b");
-	ck_assert_str_eq(b->cma_areas[1]->name, "dyn-a");
-	ck_assert_str_eq(b->cma_areas[2]->name, "cma-2m-aligned@5d200000");
+	ck_assert_uint_eq(b->cma.nr, 3);
+	ck_assert_str_eq(b->cma.areas[0]->name, "dyn-b");
+	ck_assert_str_eq(b->cma.areas[1]->name, "dyn-a");
+	ck_assert_str_eq(b->cma.areas[2]->name, "cma-2m-aligned@5d200000");
 	/* dyn-b has linux,cma-default */
 	ck_assert_ptr_nonnull(b->default_cma);
 	ck_assert_str_eq(b->default_cma->name, "dyn-b");
@@ -409,8 +409,8 @@ START_TEST(test_order_612_dt_order)
 		ck_assert_before(b, seq[7], "OF: reserved mem: 0x0000000058000000.."
 				 "0x00000000581fffff (2048 KiB) map non-reusable "
 				 "overlap-a@58000000");
-		ck_assert_str_eq(b->cma_areas[0]->name, "dyn-a");
-		ck_assert_str_eq(b->cma_areas[1]->name, "dyn-b");
+		ck_assert_str_eq(b->cma.areas[0]->name, "dyn-a");
+		ck_assert_str_eq(b->cma.areas[1]->name, "dyn-b");
 		tb_free(&t);
 	}
 }

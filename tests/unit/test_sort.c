@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_sort - the reserved_mem[] heapsorts of src/rmem_sort.c against
- * lib/sort.c as profiles.md §5 describes it: 6.1 sort_r (bottom-up,
+ * test_sort - the heapsorts of src/kernel/lib/sort.c and the
+ * reserved_mem[] sort of src/kernel/of/of_reserved_mem_sort.c against
+ * lib/sort.c as doc/kernels.md §5 describes it: 6.1 sort_r (bottom-up,
  * rm_heapsort_bottom_up), 4.19 sort (top-down, reached through
  * rm_sort_table with the 4.19 profile) and the 6.12 strict key.
  */
@@ -9,7 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "kernel/of/of_reserved_mem.h"
+#include "kernel/lib/sort.h"
+#include "kernel/system.h"
 
 struct elem {
 	uint64_t base;

@@ -11,11 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/arm64/arm64.h"
+#include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
-#include "kernel/of/of_reserved_mem.h"
+#include "kernel/system.h"
 
-#define SZ_2M (2ULL << 20)
-#define SZ_1G (1ULL << 30)
 #define SECTION_SIZE (128ULL << 20)
 #define DEVICE_NODE_SIZE 208	/* sizeof(struct device_node), both kernels */
 

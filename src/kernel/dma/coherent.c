@@ -3,25 +3,22 @@
  * Coherent pools (kernel/dma/coherent.c): a page bitmap handed out in
  * naturally aligned power-of-two blocks by bitmap_find_free_region(),
  * searched through bitmap_index.c's summaries (same answers, without
- * crawling the busy bottom of a fragmented pool).
+ * crawling the busy bottom of a fragmented pool).  rmem_dma_setup() and
+ * the device init live here too, as they do in the kernel.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-#include "kernel/lib/bitmap_index.h"
 #include "kernel/dma/coherent.h"
-#include "kernel/mm/memblock.h"
+#include "kernel/lib/sizes.h"
+#include "kernel/system.h"
 
-unsigned int rm_get_order(uint64_t size)
-{
-	/* fls((size - 1) >> PAGE_SHIFT); size 0 wraps to 64 - 12 = 52 */
-	uint64_t n = (size - 1) >> RM_PAGE_SHIFT;
+/* ---- the pool ------------------------------------------------------ */
 
-	return n ? 64 - (unsigned int)__builtin_clzll(n) : 0;
-}
-
-int coherent_create(uint64_t phys, uint64_t size, bool release_word_mask,
-		    bool zero_size_region_at_0, struct rm_coherent **out)
+int coherent_create(uint64_t phys, uint64_t size,
+		    const struct rm_coherent_quirks *q,
+		    struct rm_coherent **out)
 {
 	struct rm_coherent *mem;
 	uint64_t pages = size >> RM_PAGE_SHIFT;
@@ -39,8 +36,7 @@ int coherent_create(uint64_t phys, uint64_t size, bool release_word_mask,
 	pthread_mutex_init(&mem->lock, NULL);
 	mem->phys_base = phys & ~(RM_PAGE_SIZE - 1);
 	mem->pages = pages;
-	mem->release_word_mask = release_word_mask;
-	mem->zero_size_region_at_0 = zero_size_region_at_0;
+	mem->q = *q;
 	*out = mem;
 	return 0;
 }
@@ -64,7 +60,7 @@ int coherent_alloc(struct rm_coherent *mem, uint64_t size, uint64_t *page,
 	pthread_mutex_lock(&mem->lock);
 	if (size > mem->pages << RM_PAGE_SHIFT)
 		goto fail;
-	if (o >= 32 && mem->zero_size_region_at_0) {
+	if (o >= 32 && mem->q.zero_size_region_at_0) {
 		/*
 		 * 6.12 inline bitmap_find_free_region(): BIT(order) lands in
 		 * an unsigned int and becomes 0, so a 0-bit region at page 0
@@ -97,7 +93,7 @@ void coherent_release(struct rm_coherent *mem, uint64_t page,
 		return;		/* the zero-length region marked nothing */
 	pthread_mutex_lock(&mem->lock);
 	bitmap_index_release_region(&mem->bix, page, order,
-				    mem->release_word_mask);
+				    mem->q.release_word_mask);
 	mem->release_pages_success += 1ULL << order;
 	pthread_mutex_unlock(&mem->lock);
 }
@@ -112,12 +108,109 @@ uint64_t coherent_used_pages(struct rm_coherent *mem)
 	return n;
 }
 
-uint64_t coherent_maxchunk_pages(struct rm_coherent *mem)
-{
-	uint64_t n;
+/* ---- boot ---------------------------------------------------------- */
 
-	pthread_mutex_lock(&mem->lock);
-	n = bitmap_index_longest_zero_run(&mem->bix);
-	pthread_mutex_unlock(&mem->lock);
-	return n;
+/*
+ * dma_init_coherent_memory() for rmem->priv.  memremap(MEMREMAP_WC)
+ * refuses to alias System RAM with a WARN_ONCE per call site; quiet is
+ * rmemfs's own pool for a region no device claimed: nothing printed.
+ */
+static int dma_init_coherent_memory(struct rm_board *b, struct rm_region *r,
+				    bool quiet)
+{
+	const struct rm_profile *p = b->profile;
+	enum rm_region_intersects kind;
+	char msg[160], where[96];
+	int err;
+
+	if (!r->size)
+		return -EINVAL;
+	kind = memblock_intersects_ram(&b->mb, r->base, r->size);
+	if (kind != RM_REGION_DISJOINT) {
+		bool mixed = kind == RM_REGION_MIXED;
+
+		err = -EINVAL;
+		if (quiet)
+			return err;
+		snprintf(msg, sizeof(msg), "memremap attempted on %s " RM_PA_FMT
+			 " size: %#llx", mixed ? "mixed range" : "ram",
+			 RM_PA(r->base), (unsigned long long)r->size);
+		snprintf(where, sizeof(where), "kernel/iomem.c:%d %s",
+			 p->memremap_warn_line, p->memremap_warn_func);
+		/* the "mixed range" WARN's line was not measured */
+		if (bootlog_first_time(mixed ? &b->memremap_mixed_warned :
+				       &b->memremap_warned))
+			bootlog_warn(&b->log, msg, !mixed && p->memremap_warn_line ?
+				     where : NULL);
+		rm_hint(b, "'%s': a coherent pool without no-map lies in System "
+			"RAM and memremap(MEMREMAP_WC) refuses it: add no-map",
+			r->name);
+		goto fail;
+	}
+	err = coherent_create(r->base, r->size, &p->coherent, &r->coh);
+	if (!err || quiet)
+		return err;
+fail:
+	if (p->pool_fail_msg_any || err == -ENOMEM)
+		rm_err(b, "Reserved memory: failed to init DMA memory pool at "
+		       RM_PA_FMT ", size %llu MiB", RM_PA(r->base),
+		       (unsigned long long)(r->size / SZ_1M));
+	return err;
+}
+
+/* rmem_dma_device_init() */
+static int rmem_dma_device_init(struct rm_board *b, struct rm_region *r,
+				struct rm_device *dev)
+{
+	const struct rm_profile *p = b->profile;
+	int err = 0;
+
+	if (!r->coh)
+		err = dma_init_coherent_memory(b, r, false);
+	if (err)
+		return err;
+	if (p->dma_mask_warning && r->base + r->size - 1 > rm_dev_dma_limit(dev))
+		rm_warn(b, "%s: reserved memory is beyond device's set DMA "
+			"address range", dev->kname);
+	/* dma_assign_coherent_memory(): one pool per device */
+	if (dev->dma_mem) {
+		rm_hint(b, "%s: already has coherent pool '%s'; '%s' is %s",
+			dev->name, dev->dma_mem_region->name, r->name,
+			p->dup_pool_ebusy ? "refused with -EBUSY" : "ignored");
+		return p->dup_pool_ebusy ? -EBUSY : 0;
+	}
+	dev->dma_mem = r->coh;
+	dev->dma_mem_region = r;
+	return 0;
+}
+
+static const struct rm_reserved_mem_ops rmem_dma_ops = {
+	.device_init = rmem_dma_device_init,
+};
+
+/* rmem_dma_setup() on arm64 (no global pool); its pr_fmt has no prefix */
+int rmem_dma_setup(struct rm_board *b, struct rm_region *r)
+{
+	if (r->reusable) {
+		rm_region_status(r, -EINVAL, "a DMA pool cannot be reusable");
+		return -EINVAL;
+	}
+	r->ops = &rmem_dma_ops;
+	r->type = RM_REGION_COHERENT;
+	rm_info(b, "Reserved memory: created DMA memory pool at " RM_PA_FMT
+		", size %llu MiB", RM_PA(r->base),
+		(unsigned long long)(r->size / SZ_1M));
+	return 0;
+}
+
+void rm_coherent_complete_pools(struct rm_board *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++) {
+		struct rm_region *r = b->regions[i];
+
+		if (r->ops == &rmem_dma_ops && !r->coh)
+			r->pool_err = dma_init_coherent_memory(b, r, true);
+	}
 }

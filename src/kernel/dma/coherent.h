@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * coherent - per-device coherent pools (kernel/dma/coherent.c).
+ * coherent - per-device coherent pools (kernel/dma/coherent.c), the
+ * whole life of one: rmem_dma_setup() at boot, the pool made by the
+ * first rmem_dma_device_init() (dma_init_coherent_memory, with
+ * memremap's refusal of System RAM), then dma_alloc_from_dev_coherent()
+ * and its release at run time.
  */
 #ifndef RM_COHERENT_H
 #define RM_COHERENT_H
@@ -10,6 +14,10 @@
 #include <stdint.h>
 
 #include "kernel/lib/bitmap_index.h"
+#include "kernel/profile.h"
+
+struct rm_board;
+struct rm_region;
 
 struct rm_coherent {
 	pthread_mutex_t lock;		/* mem->spinlock */
@@ -22,16 +30,31 @@ struct rm_coherent {
 	 */
 	uint64_t *bitmap;
 	struct bitmap_index bix;
-	bool release_word_mask;		/* profile: 4.19/6.1 __reg_op release */
-	bool zero_size_region_at_0;	/* profile: 6.12 BIT(52) truncation */
+	struct rm_coherent_quirks q;
 	uint64_t alloc_pages_success;	/* rmemfs counters, pages */
 	uint64_t alloc_pages_fail;
 	uint64_t release_pages_success;
 };
 
-/* dma_init_coherent_memory(): -EINVAL for size 0, -ENOMEM */
-int coherent_create(uint64_t phys, uint64_t size, bool release_word_mask,
-		    bool zero_size_region_at_0, struct rm_coherent **out);
+/* ---- boot ---------------------------------------------------------- */
+
+/* rmem_dma_setup(): the reservedmem_of_table entry for shared-dma-pool */
+int rmem_dma_setup(struct rm_board *b, struct rm_region *r);
+
+/*
+ * rmemfs: a DMA-pool region no device claimed still gets its pool, made
+ * as the first rmem_dma_device_init() would make it but silently (no
+ * driver asked, so the kernel printed nothing), so that the region's own
+ * alloc file works.  A pool that cannot be made leaves r->pool_err.
+ */
+void rm_coherent_complete_pools(struct rm_board *b);
+
+/* ---- the pool ------------------------------------------------------ */
+
+/* the bitmap part of dma_init_coherent_memory(): -EINVAL for size 0 */
+int coherent_create(uint64_t phys, uint64_t size,
+		    const struct rm_coherent_quirks *q,
+		    struct rm_coherent **out);
 void coherent_destroy(struct rm_coherent *mem);
 
 /*
@@ -47,9 +70,5 @@ void coherent_release(struct rm_coherent *mem, uint64_t page,
 		      unsigned int order);
 
 uint64_t coherent_used_pages(struct rm_coherent *mem);
-uint64_t coherent_maxchunk_pages(struct rm_coherent *mem);
-
-/* get_order(): 52 for size 0, as the runtime computation wraps */
-unsigned int rm_get_order(uint64_t size);
 
 #endif

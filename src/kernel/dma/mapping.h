@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * dma_alloc - the run-time allocation paths: dma_alloc_coherent() for a
- * device, and a pool region's own allocator, with their frees.
+ * mapping - the run-time allocation paths: dma_alloc_coherent() for a
+ * device (kernel/dma/mapping.c, direct.c), and a pool region's own
+ * allocator, with their frees.  Nothing here runs boot code: every pool
+ * is complete when rm_boot() returns.
  */
-#ifndef RM_DMA_ALLOC_H
-#define RM_DMA_ALLOC_H
+#ifndef RM_MAPPING_H
+#define RM_MAPPING_H
 
 #include <stdint.h>
 
@@ -38,7 +40,11 @@ struct rm_alloc {
  */
 int rm_dma_alloc(struct rm_board *b, struct rm_device *dev, uint64_t size,
 		 struct rm_alloc *out);
-/* A pool region's own alloc: that pool only, no fallback. */
+/*
+ * A pool region's own alloc: that pool only, no fallback.  -EINVAL for a
+ * region that is no pool, the pool's creation error for a DMA pool that
+ * could not be made, -ENOMEM.
+ */
 int rm_region_alloc(struct rm_board *b, struct rm_region *r, uint64_t size,
 		    struct rm_alloc *out);
 /* dma_free_coherent() / cma_release() / bitmap_release_region() */

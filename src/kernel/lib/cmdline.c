@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <ctype.h>
+#include <errno.h>
 
 #include "kernel/lib/cmdline.h"
 
@@ -70,4 +71,51 @@ uint64_t rm_memparse(const char *s, const char **end)
 	if (end)
 		*end = e;
 	return shift >= 64 ? 0 : v << shift;
+}
+
+int rm_memparse_strict(const char *tok, size_t len, uint64_t *out)
+{
+	unsigned int base = 10, shift = 0;
+	size_t i = 0;
+	uint64_t v = 0;
+
+	if (!len)
+		return -EINVAL;
+	if (tok[0] == '0' && len > 2 && (tok[1] == 'x' || tok[1] == 'X')) {
+		base = 16;
+		i = 2;
+	} else if (tok[0] == '0' && len > 1) {
+		base = 8;
+		i = 1;
+	}
+	if (i >= len && base != 8)
+		return -EINVAL;
+	for (; i < len; i++) {
+		int d = digit_value(tok[i]);
+
+		if (d == 99 || (base != 16 && d >= 10))
+			break;		/* not a digit of any base: a suffix? */
+		if (d >= (int)base)
+			return -EINVAL;
+		if (__builtin_mul_overflow(v, base, &v) ||
+		    __builtin_add_overflow(v, (unsigned int)d, &v))
+			return -EINVAL;
+	}
+	if (i < len) {
+		switch (tok[i]) {
+		case 'E': case 'e': shift = 60; break;
+		case 'P': case 'p': shift = 50; break;
+		case 'T': case 't': shift = 40; break;
+		case 'G': case 'g': shift = 30; break;
+		case 'M': case 'm': shift = 20; break;
+		case 'K': case 'k': shift = 10; break;
+		default: return -EINVAL;
+		}
+		if (i + 1 != len)
+			return -EINVAL;
+		if (v >> (64 - shift))
+			return -EINVAL;
+	}
+	*out = v << shift;
+	return 0;
 }

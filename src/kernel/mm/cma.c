@@ -11,31 +11,63 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/bootlog.h"
 #include "kernel/lib/bitmap.h"
 #include "kernel/lib/bitmap_index.h"
+#include "kernel/lib/sizes.h"
 #include "kernel/mm/cma.h"
-#include "kernel/system.h"
+#include "kernel/mm/memblock.h"
+#include "kernel/mm/page.h"
+#include "util/strbuf.h"
 
-#define SZ_1M (1ULL << 20)
-#define SZ_4G (4ULL << 30)
+/* pr_fmt "cma: " */
+#define cma_err(t, fmt, ...) \
+	bootlog_printf((t)->log, RM_LOG_ERR, "cma: " fmt, ##__VA_ARGS__)
+#define cma_info(t, fmt, ...) \
+	bootlog_printf((t)->log, RM_LOG_INFO, "cma: " fmt, ##__VA_ARGS__)
 
-#define cma_err(b, fmt, ...) \
-	bootlog_printf(&(b)->log, RM_LOG_ERR, "cma: " fmt, ##__VA_ARGS__)
-#define cma_info(b, fmt, ...) \
-	bootlog_printf(&(b)->log, RM_LOG_INFO, "cma: " fmt, ##__VA_ARGS__)
+int cma_table_init(struct rm_cma_table *t, unsigned int max,
+		   const struct rm_cma_quirks *q, struct bootlog *log)
+{
+	t->areas = calloc(max ? max : 1, sizeof(*t->areas));
+	t->nr = 0;
+	t->max = max;
+	t->q = q;
+	t->log = log;
+	return t->areas ? 0 : -ENOMEM;
+}
 
-int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
+static void cma_free_area(struct rm_cma *cma)
+{
+	pthread_mutex_destroy(&cma->lock);
+	bitmap_index_release(&cma->bix);
+	free(cma);
+}
+
+void cma_table_release(struct rm_cma_table *t)
+{
+	unsigned int i;
+
+	for (i = 0; i < t->nr; i++)
+		cma_free_area(t->areas[i]);
+	free(t->areas);
+	t->areas = NULL;
+	t->nr = 0;
+}
+
+int cma_init_reserved_mem(struct rm_cma_table *t, const struct memblock *mb,
+			  uint64_t base, uint64_t size,
 			  unsigned int order_per_bit, const char *name,
 			  struct rm_cma **out)
 {
-	uint64_t align = b->profile->cma_min_align;
+	uint64_t align = t->q->min_align;
 	struct rm_cma *cma;
 
-	if (b->nr_cma >= b->max_cma) {
-		cma_err(b, "Not enough slots for CMA reserved regions!");
+	if (t->nr >= t->max) {
+		cma_err(t, "Not enough slots for CMA reserved regions!");
 		return -ENOSPC;
 	}
-	if (!size || !memblock_is_region_reserved(&b->mb, base, size))
+	if (!size || !memblock_is_region_reserved(mb, base, size))
 		return -EINVAL;
 	if (((align >> RM_PAGE_SHIFT) & ((1ULL << order_per_bit) - 1)) ||
 	    ((base | size) & (align - 1)))
@@ -44,64 +76,65 @@ int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
 	if (!cma)
 		return -ENOMEM;
 	pthread_mutex_init(&cma->lock, NULL);
+	cma->table = t;
 	/* CMA_MAX_NAME is 64: snprintf truncates */
 	if (name)
 		snprintf(cma->name, sizeof(cma->name), "%s", name);
 	else
-		snprintf(cma->name, sizeof(cma->name), "cma%u\n", b->nr_cma);
+		snprintf(cma->name, sizeof(cma->name), "cma%u\n", t->nr);
 	cma->base_pfn = base >> RM_PAGE_SHIFT;
 	cma->count = size >> RM_PAGE_SHIFT;
 	cma->order_per_bit = order_per_bit;
-	b->cma_areas[b->nr_cma++] = cma;
+	t->areas[t->nr++] = cma;
 	*out = cma;
 	return 0;
 }
 
-static void log_reserved(struct rm_board *b, uint64_t size, uint64_t base)
+static void log_reserved(struct rm_cma_table *t, uint64_t size, uint64_t base)
 {
-	if (b->profile->cma_on_node)
-		cma_info(b, "Reserved %llu MiB at " RM_PA_FMT " on node -1",
+	if (t->q->on_node)
+		cma_info(t, "Reserved %llu MiB at " RM_PA_FMT " on node -1",
 			 (unsigned long long)(size / SZ_1M), RM_PA(base));
 	else
-		cma_info(b, "Reserved %llu MiB at " RM_PA_FMT,
+		cma_info(t, "Reserved %llu MiB at " RM_PA_FMT,
 			 (unsigned long long)(size / SZ_1M), RM_PA(base));
 }
 
-static void log_failed(struct rm_board *b, uint64_t size)
+static void log_failed(struct rm_cma_table *t, uint64_t size)
 {
-	if (b->profile->cma_on_node)
-		cma_err(b, "Failed to reserve %llu MiB on node -1",
+	if (t->q->on_node)
+		cma_err(t, "Failed to reserve %llu MiB on node -1",
 			(unsigned long long)(size / SZ_1M));
 	else
-		cma_err(b, "Failed to reserve %llu MiB",
+		cma_err(t, "Failed to reserve %llu MiB",
 			(unsigned long long)(size / SZ_1M));
 }
 
-int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
-			   uint64_t limit, uint64_t alignment,
-			   unsigned int order_per_bit, bool fixed,
-			   const char *name, struct rm_cma **out)
+int cma_declare_contiguous(struct rm_cma_table *t, struct memblock *mb,
+			   uint64_t base, uint64_t size, uint64_t limit,
+			   uint64_t alignment, unsigned int order_per_bit,
+			   bool fixed, const char *name, struct rm_cma **out)
 {
-	const struct rm_profile *p = b->profile;
-	uint64_t memblock_end = memblock_end_of_dram(&b->mb);
+	const struct rm_cma_quirks *q = t->q;
+	uint64_t memblock_end = memblock_end_of_dram(mb);
 	/* arm64 has no highmem: high_memory is the end of DRAM */
 	uint64_t highmem_start = memblock_end;
 	int ret;
 
-	if (b->nr_cma >= b->max_cma) {
-		cma_err(b, "Not enough slots for CMA reserved regions!");
+	if (t->nr >= t->max) {
+		cma_err(t, "Not enough slots for CMA reserved regions!");
 		return -ENOSPC;
 	}
 	if (!size)
 		return -EINVAL;
 	if (alignment & (alignment - 1))
 		return -EINVAL;
-	if (alignment < p->cma_min_align)
-		alignment = p->cma_min_align;
+	if (alignment < q->min_align)
+		alignment = q->min_align;
 	if (fixed && (base & (alignment - 1))) {
-		if (p->cma_fixed_align_error) {
+		if (q->fixed_align_error) {
 			ret = -EINVAL;
-			cma_err(b, "Region at " RM_PA_FMT " must be aligned to "
+			cma_err(t, "Region at " RM_PA_FMT " must be aligned to "
 				RM_PA_FMT " bytes", RM_PA(base), RM_PA(alignment));
 			goto err;
 		}
@@ -116,23 +149,23 @@ int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
 		return -EINVAL;
 	if (fixed && base < highmem_start && base + size > highmem_start) {
 		ret = -EINVAL;
-		cma_err(b, "Region at " RM_PA_FMT " defined on low/high memory "
+		cma_err(t, "Region at " RM_PA_FMT " defined on low/high memory "
 			"boundary (" RM_PA_FMT ")", RM_PA(base),
 			RM_PA(highmem_start));
 		goto err;
 	}
 	if (limit == 0 || limit > memblock_end)
 		limit = memblock_end;
-	if (p->cma_limit_check && base + size > limit) {
+	if (q->limit_check && base + size > limit) {
 		ret = -EINVAL;
-		cma_err(b, "Size (" RM_PA_FMT ") of region at " RM_PA_FMT
+		cma_err(t, "Size (" RM_PA_FMT ") of region at " RM_PA_FMT
 			" exceeds limit (" RM_PA_FMT ")", RM_PA(size),
 			RM_PA(base), RM_PA(limit));
 		goto err;
 	}
 	if (fixed) {
-		if (memblock_is_region_reserved(&b->mb, base, size) ||
-		    memblock_reserve(&b->mb, base, size) < 0) {
+		if (memblock_is_region_reserved(mb, base, size) ||
+		    memblock_reserve(mb, base, size) < 0) {
 			ret = -EBUSY;
 			goto err;
 		}
@@ -140,15 +173,15 @@ int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
 		uint64_t addr = 0;
 
 		/* 6.x: bottom-up above 4 GiB first, away from DMA zones */
-		if (p->cma_try_above_4g && !b->mb.bottom_up &&
+		if (q->try_above_4g && !mb->bottom_up &&
 		    memblock_end >= SZ_4G + size) {
-			b->mb.bottom_up = true;
-			addr = memblock_phys_alloc_range(&b->mb, size, alignment,
+			mb->bottom_up = true;
+			addr = memblock_phys_alloc_range(mb, size, alignment,
 							 SZ_4G, limit);
-			b->mb.bottom_up = false;
+			mb->bottom_up = false;
 		}
 		if (!addr) {
-			addr = memblock_phys_alloc_range(&b->mb, size, alignment,
+			addr = memblock_phys_alloc_range(mb, size, alignment,
 							 base, limit);
 			if (!addr) {
 				ret = -ENOMEM;
@@ -157,25 +190,25 @@ int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
 		}
 		base = addr;
 	}
-	ret = cma_init_reserved_mem(b, base, size, order_per_bit, name, out);
+	ret = cma_init_reserved_mem(t, mb, base, size, order_per_bit, name, out);
 	if (ret) {
-		if (p->cma_free_on_init_fail)
-			memblock_free_range(&b->mb, base, size);
+		if (q->free_on_init_fail)
+			memblock_free_range(mb, base, size);
 		goto err;
 	}
-	log_reserved(b, size, base);
+	log_reserved(t, size, base);
 	return 0;
 err:
-	log_failed(b, size);
+	log_failed(t, size);
 	return ret;
 }
 
-int cma_activate_all(struct rm_board *b)
+void cma_init_reserved_areas(struct rm_cma_table *t)
 {
 	unsigned int i;
 
-	for (i = 0; i < b->nr_cma; i++) {
-		struct rm_cma *cma = b->cma_areas[i];
+	for (i = 0; i < t->nr; i++) {
+		struct rm_cma *cma = t->areas[i];
 
 		if (!bitmap_index_init(&cma->bix, cma_bitmap_maxno(cma))) {
 			cma->bitmap = cma->bix.map;
@@ -183,14 +216,13 @@ int cma_activate_all(struct rm_board *b)
 			/* cma_activate_area(): the pages go to the buddy, the
 			 * area stays with count 0 and every cma_alloc fails */
 			cma->count = 0;
-			cma_err(b, "CMA area %s could not be activated", cma->name);
+			cma_err(t, "CMA area %s could not be activated", cma->name);
 		}
 	}
-	return 0;
 }
 
 /* cma_debug_show_areas(): 6.12 prints it on every failure */
-static void cma_show_areas(struct rm_board *b, struct rm_cma *cma)
+static void cma_show_areas(struct rm_cma *cma)
 {
 	struct strbuf sb = STRBUF_INIT;
 	uint64_t nbits = cma_bitmap_maxno(cma), start = 0, total = 0;
@@ -212,19 +244,20 @@ static void cma_show_areas(struct rm_board *b, struct rm_cma *cma)
 	strbuf_printf(&sb, "=> %llu free of %llu total pages",
 		      (unsigned long long)total, (unsigned long long)cma->count);
 	if (sb.s)
-		cma_info(b, "%s", sb.s);
+		cma_info(cma->table, "%s", sb.s);
 	strbuf_release(&sb);
 }
 
-uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
-		   unsigned int align, bool no_warn)
+uint64_t cma_alloc(struct rm_cma *cma, uint64_t count, unsigned int align,
+		   bool no_warn)
 {
-	const struct rm_profile *p = b->profile;
+	const struct rm_cma_quirks *q;
 	uint64_t mask, offset, maxno, bits, no, pfn = 0;
 	unsigned int opb;
 
 	if (!cma || !cma->count || !cma->bitmap)
 		return 0;
+	q = cma->table->q;
 	opb = cma->order_per_bit;
 	pthread_mutex_lock(&cma->lock);
 	if (!count)
@@ -240,16 +273,17 @@ uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
 						  offset);
 	if (no >= maxno) {
 		if (!no_warn) {
-			if (p->cma_fail_names_area)
-				cma_err(b, "%s: %s: alloc failed, req-size: %llu pages, ret: %d",
-					p->cma_alloc_func, cma->name,
-					(unsigned long long)count, -ENOMEM);
+			if (q->fail_names_area)
+				cma_err(cma->table, "%s: %s: alloc failed, req-size: "
+					"%llu pages, ret: %d", q->alloc_func,
+					cma->name, (unsigned long long)count,
+					-ENOMEM);
 			else
-				cma_err(b, "%s: alloc failed, req-size: %llu pages, ret: %d",
-					p->cma_alloc_func,
+				cma_err(cma->table, "%s: alloc failed, req-size: "
+					"%llu pages, ret: %d", q->alloc_func,
 					(unsigned long long)count, -ENOMEM);
-			if (p->cma_fail_dump)
-				cma_show_areas(b, cma);
+			if (q->fail_dump)
+				cma_show_areas(cma);
 		}
 		goto out;
 	}
@@ -295,23 +329,4 @@ uint64_t cma_used_pages(struct rm_cma *cma)
 	n = cma->bitmap ? bitmap_index_weight(&cma->bix) : 0;
 	pthread_mutex_unlock(&cma->lock);
 	return n << cma->order_per_bit;
-}
-
-uint64_t cma_maxchunk_pages(struct rm_cma *cma)
-{
-	uint64_t n;
-
-	pthread_mutex_lock(&cma->lock);
-	n = cma->bitmap ? bitmap_index_longest_zero_run(&cma->bix) : 0;
-	pthread_mutex_unlock(&cma->lock);
-	return n << cma->order_per_bit;
-}
-
-void cma_free_area(struct rm_cma *cma)
-{
-	if (!cma)
-		return;
-	pthread_mutex_destroy(&cma->lock);
-	bitmap_index_release(&cma->bix);
-	free(cma);
 }

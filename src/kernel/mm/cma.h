@@ -2,6 +2,11 @@
 /*
  * cma - contiguous memory areas (mm/cma.c): declaration at boot,
  * cma_alloc / cma_release at run time, debugfs-style counters.
+ *
+ * Like mm/cma.c, this knows nothing of the rest of the system: the area
+ * table (cma_areas[], MAX_CMA_AREAS), the profile's mm/cma.c rows and
+ * the log it prints to are handed to it in struct rm_cma_table; memblock
+ * is an argument of the boot-time calls.
  */
 #ifndef RM_CMA_H
 #define RM_CMA_H
@@ -11,12 +16,25 @@
 #include <stdint.h>
 
 #include "kernel/lib/bitmap_index.h"
+#include "kernel/profile.h"
 
 #define RM_CMA_NAME_MAX 64
 
-struct rm_board;
+struct bootlog;
+struct memblock;
+struct rm_cma;
+
+/* cma_areas[] and cma_area_count, with what mm/cma.c prints through */
+struct rm_cma_table {
+	struct rm_cma **areas;		/* in declaration order */
+	unsigned int nr;
+	unsigned int max;		/* MAX_CMA_AREAS */
+	const struct rm_cma_quirks *q;
+	struct bootlog *log;
+};
 
 struct rm_cma {
+	const struct rm_cma_table *table;
 	pthread_mutex_t lock;		/* the area's own lock (cma->lock) */
 	char name[RM_CMA_NAME_MAX];
 	uint64_t base_pfn;
@@ -39,12 +57,17 @@ static inline uint64_t cma_bitmap_maxno(const struct rm_cma *cma)
 	return cma->count >> cma->order_per_bit;
 }
 
+int cma_table_init(struct rm_cma_table *t, unsigned int max,
+		   const struct rm_cma_quirks *q, struct bootlog *log);
+void cma_table_release(struct rm_cma_table *t);
+
 /*
- * cma_init_reserved_mem(): register [base, base+size) as a new area.
- * -ENOSPC (slots, message logged), -EINVAL (size 0, not reserved,
- * misaligned).  *out is the new area.
+ * cma_init_reserved_mem(): register the reserved [base, base+size) as a
+ * new area.  -ENOSPC (slots, message logged), -EINVAL (size 0, not
+ * reserved, misaligned).  *out is the new area.
  */
-int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
+int cma_init_reserved_mem(struct rm_cma_table *t, const struct memblock *mb,
+			  uint64_t base, uint64_t size,
 			  unsigned int order_per_bit, const char *name,
 			  struct rm_cma **out);
 
@@ -52,29 +75,26 @@ int cma_init_reserved_mem(struct rm_board *b, uint64_t base, uint64_t size,
  * cma_declare_contiguous_nid(): place and register an area, logging
  * "Reserved %ld MiB at %pa" or "Failed to reserve %ld MiB".
  */
-int cma_declare_contiguous(struct rm_board *b, uint64_t base, uint64_t size,
-			   uint64_t limit, uint64_t alignment,
-			   unsigned int order_per_bit, bool fixed,
-			   const char *name, struct rm_cma **out);
+int cma_declare_contiguous(struct rm_cma_table *t, struct memblock *mb,
+			   uint64_t base, uint64_t size, uint64_t limit,
+			   uint64_t alignment, unsigned int order_per_bit,
+			   bool fixed, const char *name, struct rm_cma **out);
 
-/* cma_init_reserved_areas(): allocate every area's bitmap. */
-int cma_activate_all(struct rm_board *b);
+/* cma_init_reserved_areas(): every area's bitmap, or the area is dead */
+void cma_init_reserved_areas(struct rm_cma_table *t);
 
 /*
  * cma_alloc(): count pages aligned to 2^align pages (absolute pfn).
  * Returns the first pfn, or 0 with the kernel's failure message logged
  * (unless no_warn).  count 0 fails silently.
  */
-uint64_t cma_alloc(struct rm_board *b, struct rm_cma *cma, uint64_t count,
-		   unsigned int align, bool no_warn);
+uint64_t cma_alloc(struct rm_cma *cma, uint64_t count, unsigned int align,
+		   bool no_warn);
 
 /* cma_release(): false when the pages are not (wholly) in the area. */
 bool cma_release(struct rm_cma *cma, uint64_t pfn, uint64_t count);
 
 bool cma_contains(const struct rm_cma *cma, uint64_t pfn);
 uint64_t cma_used_pages(struct rm_cma *cma);
-uint64_t cma_maxchunk_pages(struct rm_cma *cma);
-
-void cma_free_area(struct rm_cma *cma);
 
 #endif

@@ -253,6 +253,27 @@ int memblock_clear_nomap(struct memblock *mb, uint64_t base, uint64_t size)
 	return type_set_flag(&mb->memory, base, size, MEMBLOCK_NOMAP, false);
 }
 
+enum rm_region_intersects memblock_intersects_ram(const struct memblock *mb,
+						  uint64_t base, uint64_t size)
+{
+	bool ram = false, other = false;
+	size_t i;
+
+	for (i = 0; i < mb->memory.cnt; i++) {
+		const struct mb_region *m = &mb->memory.r[i];
+
+		if (m->base >= base + size || base >= m->base + m->size)
+			continue;
+		if (m->flags & MEMBLOCK_NOMAP)
+			other = true;
+		else
+			ram = true;
+	}
+	if (!ram)
+		return RM_REGION_DISJOINT;
+	return other ? RM_REGION_MIXED : RM_REGION_INTERSECTS;
+}
+
 bool memblock_overlaps_memory(const struct memblock *mb, uint64_t base,
 			      uint64_t size)
 {

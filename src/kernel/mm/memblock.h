@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RM_PAGE_SHIFT 12
-#define RM_PAGE_SIZE (1ULL << RM_PAGE_SHIFT)
+#include "kernel/mm/page.h"
+
 #define MB_ALLOC_ANYWHERE (~0ULL)
 
 #define MEMBLOCK_NOMAP 0x4	/* as include/linux/memblock.h */
@@ -58,6 +58,18 @@ bool memblock_is_region_reserved(const struct memblock *mb, uint64_t base,
 bool memblock_is_reserved_all(const struct memblock *mb, uint64_t base,
 			      uint64_t size);
 bool memblock_is_nomap(const struct memblock *mb, uint64_t addr);
+
+/*
+ * region_intersects(IORESOURCE_SYSTEM_RAM) over the resources arm64 makes
+ * from memblock (NOMAP memory is a "reserved" resource, not RAM).
+ */
+enum rm_region_intersects {
+	RM_REGION_DISJOINT,
+	RM_REGION_INTERSECTS,	/* only System RAM */
+	RM_REGION_MIXED,	/* System RAM and something else */
+};
+enum rm_region_intersects memblock_intersects_ram(const struct memblock *mb,
+						  uint64_t base, uint64_t size);
 
 /*
  * memblock_find_in_range_node(): the search alone.  end ANYWHERE means

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "kernel/bootlog.h"
 #include "kernel/mm/memblock.h"
 #include "kernel/mm/page_alloc.h"
 
@@ -39,12 +41,15 @@ static int collect_free(uint64_t base, uint64_t end, void *arg)
 	return 0;
 }
 
-int sysmem_init(struct rm_sysmem *s, const struct memblock *mb)
+int sysmem_init(struct rm_sysmem *s, const struct memblock *mb,
+		const struct rm_page_alloc_quirks *q, struct bootlog *log)
 {
 	struct collect c = { s, 0, 0 };
 
 	memset(s, 0, sizeof(*s));
 	pthread_mutex_init(&s->lock, NULL);
+	s->q = q;
+	s->log = log;
 	memblock_for_each_free(mb, collect_free, &c);
 	return c.err;
 }
@@ -110,6 +115,22 @@ int sysmem_alloc(struct rm_sysmem *s, unsigned int order, uint64_t limit,
 out:
 	pthread_mutex_unlock(&s->lock);
 	return ret;
+}
+
+int alloc_pages(struct rm_sysmem *s, unsigned int order, uint64_t limit,
+		uint64_t *phys)
+{
+	char where[128];
+
+	if (order > s->q->max_order) {
+		if (s->q->warn_line && bootlog_first_time(&s->order_warned)) {
+			snprintf(where, sizeof(where), "mm/page_alloc.c:%d %s",
+				 s->q->warn_line, s->q->warn_func);
+			bootlog_warn(s->log, NULL, where);
+		}
+		return -ENOMEM;
+	}
+	return sysmem_alloc(s, order, limit, phys);
 }
 
 void sysmem_free(struct rm_sysmem *s, uint64_t phys, unsigned int order)

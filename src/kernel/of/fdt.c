@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <libfdt.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "kernel/mm/memblock.h"
 #include "kernel/of/fdt.h"
 
 uint64_t dt_read_number(const void *cells, int n)
@@ -93,4 +95,70 @@ const char *dt_name(const void *fdt, int node)
 	const char *n = fdt_get_name(fdt, node, NULL);
 
 	return n ? n : "";
+}
+
+void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
+		    struct memblock *mb)
+{
+	unsigned int t = ac + sc;
+	int node;
+
+	fdt_for_each_subnode(node, fdt, 0) {
+		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
+		const fdt32_t *reg;
+		int len;
+
+		if (!type || strcmp(type, "memory") || !dt_is_available(fdt, node))
+			continue;
+		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
+		if (!reg || len <= 0)
+			reg = fdt_getprop(fdt, node, "reg", &len);
+		if (!reg || !t)
+			continue;
+		for (; len >= (int)t * 4; len -= (int)t * 4, reg += t) {
+			uint64_t base = dt_read_number(reg, (int)ac);
+			uint64_t size = dt_read_number(reg + ac, (int)sc);
+			uint64_t aligned;
+
+			if (!size)
+				continue;
+			/* early_init_dt_add_memory_arch() */
+			aligned = rm_page_align(base);
+			if (aligned - base >= size)
+				continue;
+			size -= aligned - base;
+			size &= ~(RM_PAGE_SIZE - 1);
+			if (size)
+				memblock_add(mb, aligned, size);
+		}
+	}
+}
+
+bool dt_initrd(const void *fdt, uint64_t *start, uint64_t *end)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), ls, le;
+	const fdt32_t *s, *e;
+
+	if (chosen < 0)
+		return false;
+	s = fdt_getprop(fdt, chosen, "linux,initrd-start", &ls);
+	e = fdt_getprop(fdt, chosen, "linux,initrd-end", &le);
+	if (!s || !e || ls < 4 || le < 4 || ls > 8 || le > 8)
+		return false;
+	*start = dt_read_number(s, ls / 4);
+	*end = dt_read_number(e, le / 4);
+	return *end > *start;
+}
+
+char *dt_bootargs(const void *fdt)
+{
+	int chosen = fdt_path_offset(fdt, "/chosen"), len;
+	const char *args;
+
+	if (chosen < 0)
+		return strdup("");
+	args = fdt_getprop(fdt, chosen, "bootargs", &len);
+	if (!args || len <= 0)
+		return strdup("");
+	return strndup(args, (size_t)len);
 }

@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+struct memblock;
+
 /* of_read_number(): cells folded into 64 bits, high cells shifted out */
 uint64_t dt_read_number(const void *cells, int n);
 
@@ -25,5 +27,17 @@ uint32_t dt_cells(const void *fdt, int node, const char *name, uint32_t dflt);
 void dt_path(const void *fdt, int node, char *buf, int len);
 /* basename of the node ("name@unit") */
 const char *dt_name(const void *fdt, int node);
+
+/*
+ * early_init_dt_scan_memory(): the banks of every available node with
+ * device_type = "memory" (linux,usable-memory before reg), page-aligned
+ * as early_init_dt_add_memory_arch() does, added to memblock.
+ */
+void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
+		    struct memblock *mb);
+/* early_init_dt_check_for_initrd(): false when /chosen names none */
+bool dt_initrd(const void *fdt, uint64_t *start, uint64_t *end);
+/* /chosen/bootargs, malloc'ed ("" without one); NULL when out of memory */
+char *dt_bootargs(const void *fdt);
 
 #endif

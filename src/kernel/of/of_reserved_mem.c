@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Region bookkeeping: the kernel's reserved_mem[] table, and the list of
- * every region rmemfs shows (failed ones included, with their status).
+ * struct reserved_mem bookkeeping: the kernel's reserved_mem[] table
+ * (fdt_reserved_mem_save_node), and the list of every region rmemfs shows
+ * (failed ones included, with their status).
  */
 #include <libfdt.h>
 #include <stdarg.h>
@@ -10,7 +11,7 @@
 #include <string.h>
 
 #include "kernel/of/fdt.h"
-#include "kernel/of/of_reserved_mem.h"
+#include "kernel/system.h"
 
 struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name)
 {
@@ -77,27 +78,6 @@ void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
 		snprintf(r->status, sizeof(r->status), "ok");
 }
 
-void rm_hint(struct rm_board *b, const char *fmt, ...)
-{
-	va_list ap;
-
-	strbuf_printf(&b->hints, "hint: ");
-	va_start(ap, fmt);
-	strbuf_vprintf(&b->hints, fmt, ap);
-	va_end(ap);
-	strbuf_printf(&b->hints, "\n");
-}
-
-struct rm_region *rm_region_find(struct rm_board *b, const char *name)
-{
-	unsigned int i;
-
-	for (i = 0; i < b->nr_regions; i++)
-		if (!strcmp(b->regions[i]->dirname, name))
-			return b->regions[i];
-	return NULL;
-}
-
 const char *rm_region_type_name(enum rm_region_type t)
 {
 	static const char *const names[] = {
@@ -109,20 +89,4 @@ const char *rm_region_type_name(enum rm_region_type t)
 	};
 
 	return names[t];
-}
-
-const char *rm_errno_name(int err)
-{
-	switch (err) {
-	case 0: return "0";
-	case -EPERM: return "-EPERM";
-	case -ENOENT: return "-ENOENT";
-	case -ENOMEM: return "-ENOMEM";
-	case -EBUSY: return "-EBUSY";
-	case -ENODEV: return "-ENODEV";
-	case -EINVAL: return "-EINVAL";
-	case -ENOSPC: return "-ENOSPC";
-	case -EEXIST: return "-EEXIST";
-	default: return "-E?";
-	}
 }

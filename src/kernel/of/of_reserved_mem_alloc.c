@@ -5,38 +5,40 @@
  */
 #include <libfdt.h>
 
+#include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
-#include "kernel/of/of_reserved_mem.h"
+#include "kernel/system.h"
 
 #define SMP_CACHE_BYTES 64
 
-/* early_init_dt_alloc_reserved_memory_arch() */
+/*
+ * early_init_dt_alloc_reserved_memory_arch(): one window.  4.19's
+ * __memblock_alloc_base() searches all of [0, end) and gives back a
+ * result below start; 4.19 removes a no-map region from memory, 6.x
+ * marks it NOMAP.
+ */
 static int alloc_arch(struct rm_board *b, uint64_t size, uint64_t align,
 		      uint64_t start, uint64_t end, bool nomap, uint64_t *res)
 {
+	const struct rm_profile *p = b->profile;
 	uint64_t base;
 
 	end = end ? end : MB_ALLOC_ANYWHERE;
-	if (b->profile->nomap_removes) {
-		/* 4.19: __memblock_alloc_base() searches [0, end) */
-		base = memblock_phys_alloc_range(&b->mb, size,
-						 align ? align : SMP_CACHE_BYTES,
-						 0, end);
-		if (!base)
-			return -ENOMEM;
-		if (base < start) {
-			memblock_free_range(&b->mb, base, size);
-			return -ENOMEM;
-		}
-		*res = base;
-		return nomap ? memblock_remove(&b->mb, base, size) : 0;
-	}
 	align = align ? align : SMP_CACHE_BYTES;
-	base = memblock_phys_alloc_range(&b->mb, size, align, start, end);
+	base = memblock_phys_alloc_range(&b->mb, size, align,
+					 p->dyn_search_from_0 ? 0 : start, end);
+	if (base && base < start) {
+		memblock_free_range(&b->mb, base, size);
+		base = 0;
+	}
 	if (!base)
 		return -ENOMEM;
 	*res = base;
-	if (nomap && memblock_mark_nomap(&b->mb, base, size)) {
+	if (!nomap)
+		return 0;
+	if (p->nomap_removes)
+		return memblock_remove(&b->mb, base, size);
+	if (memblock_mark_nomap(&b->mb, base, size)) {
 		memblock_free_range(&b->mb, base, size);
 		return -ENOMEM;
 	}
@@ -139,8 +141,8 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 	/* CMA needs pageblock (6.x) or MAX_ORDER (4.19) alignment */
 	if (b->kconfig.cma && dt_is_compatible(b->fdt, node, "shared-dma-pool") &&
 	    dt_has_prop(b->fdt, node, "reusable") && !nomap &&
-	    align < p->cma_min_align)
-		align = p->cma_min_align;
+	    align < p->cma.min_align)
+		align = p->cma.min_align;
 
 	prop = fdt_getprop(b->fdt, node, "alloc-ranges", &len);
 	if (prop) {

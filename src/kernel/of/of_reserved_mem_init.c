@@ -1,90 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Compatible dispatch (__reserved_mem_init_node) and the init functions
- * of the __reservedmem_of_table in link order: contiguous.o (CMA), then
- * coherent.o (DMA pool), then swiotlb.o (restricted pool, when built).
+ * Compatible dispatch (__reserved_mem_init_node) over the
+ * __reservedmem_of_table in link order: contiguous.o (CMA), then
+ * coherent.o (DMA pool), then swiotlb.o (restricted pool, when built);
+ * what happens after an init, and 4.19/6.1's fdt_init_reserved_mem().
  */
+#include "kernel/dma/coherent.h"
+#include "kernel/dma/contiguous.h"
+#include "kernel/dma/swiotlb.h"
+#include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
-#include "kernel/of/of_reserved_mem.h"
-
-/* kernel/dma/contiguous.c rmem_cma_setup(); its pr_fmt has no prefix */
-static int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
-{
-	const struct rm_profile *p = b->profile;
-	uint64_t align = p->cma_min_align;
-	struct rm_cma *cma;
-	int err;
-
-	if (!b->kconfig.dma_cma)
-		return -ENOENT;		/* not built: not in the table */
-	if (p->cmdline_bypasses_dt_default && b->cl.cma_given && r->cma_default) {
-		rm_info(b, "Reserved memory: bypass %s node, using cmdline CMA "
-			"params instead", r->name);
-		rm_region_status(r, -EBUSY, "bypassed: cma= on the command line");
-		return -EBUSY;
-	}
-	if (!r->reusable || r->nomap) {
-		rm_region_status(r, -EINVAL, "not a CMA region (%s)",
-				 r->nomap ? "no-map" : "not reusable");
-		return -EINVAL;
-	}
-	if ((r->base | r->size) & (align - 1)) {
-		rm_err(b, "Reserved memory: incorrect alignment of CMA region");
-		rm_region_status(r, -EINVAL, "incorrect alignment of CMA region");
-		rm_hint(b, "'%s': CMA needs base and size aligned to 0x%llx: base "
-			RM_PA_FMT " (nearest aligned " RM_PA_FMT "), size 0x%llx "
-			"(aligned up 0x%llx)", r->name, (unsigned long long)align,
-			RM_PA(r->base), RM_PA((r->base + align - 1) & ~(align - 1)),
-			(unsigned long long)r->size,
-			(unsigned long long)((r->size + align - 1) & ~(align - 1)));
-		return -EINVAL;
-	}
-	err = cma_init_reserved_mem(b, r->base, r->size, 0, r->name, &cma);
-	if (err) {
-		rm_err(b, "Reserved memory: unable to setup CMA region");
-		rm_region_status(r, err, "unable to setup CMA region");
-		return err;
-	}
-	if (r->cma_default)
-		b->default_cma = cma;
-	r->cma_ops = true;
-	r->cma = cma;
-	r->type = RM_REGION_CMA;
-	rm_info(b, "Reserved memory: created CMA memory pool at " RM_PA_FMT
-		", size %llu MiB", RM_PA(r->base),
-		(unsigned long long)(r->size / SZ_1M));
-	return 0;
-}
-
-/* kernel/dma/coherent.c rmem_dma_setup() on arm64 (no global pool) */
-static int rmem_dma_setup(struct rm_board *b, struct rm_region *r)
-{
-	if (r->reusable) {
-		rm_region_status(r, -EINVAL, "a DMA pool cannot be reusable");
-		return -EINVAL;
-	}
-	r->dma_ops = true;
-	r->type = RM_REGION_COHERENT;
-	rm_info(b, "Reserved memory: created DMA memory pool at " RM_PA_FMT
-		", size %llu MiB", RM_PA(r->base),
-		(unsigned long long)(r->size / SZ_1M));
-	return 0;
-}
-
-/* kernel/dma/swiotlb.c rmem_swiotlb_setup(), CONFIG_DMA_RESTRICTED_POOL */
-static int rmem_swiotlb_setup(struct rm_board *b, struct rm_region *r)
-{
-	if (r->reusable || r->cma_default || r->dma_default || r->nomap) {
-		rm_region_status(r, -EINVAL, "restricted pool with reusable, "
-				 "linux,cma-default, linux,dma-default or no-map");
-		return -EINVAL;
-	}
-	r->type = RM_REGION_RESTRICTED;
-	rm_info(b, "Reserved memory: created restricted DMA pool at " RM_PA_FMT
-		", size %llu MiB", RM_PA(r->base),
-		(unsigned long long)(r->size / SZ_1M));
-	return 0;
-}
+#include "kernel/system.h"
 
 struct rm_of_init {
 	const char *compatible;

@@ -4,13 +4,15 @@
  * entries (drivers/of/fdt.c and of_reserved_mem.c of each profile).
  */
 #include <libfdt.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
-#include "kernel/of/of_reserved_mem.h"
+#include "kernel/system.h"
 
 /* __reserved_mem_check_root(): cells equal to the root's, and ranges */
-int rm_check_root(struct rm_board *b, int node)
+static int rm_check_root(struct rm_board *b, int node)
 {
 	int len;
 	const fdt32_t *p;
@@ -69,8 +71,8 @@ static void hint_failed_reserve(struct rm_board *b, const char *uname,
  * __reserved_mem_reserve_reg(): reserve every tuple; with save_first
  * (4.19, 6.1) the first tuple is saved at once, whatever the result.
  */
-int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
-		   bool save_first)
+static int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
+			  bool save_first)
 {
 	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
 	int t_len = (int)(ac + sc) * 4, len;
@@ -195,7 +197,8 @@ static int scan_children_saving(struct rm_board *b, int parent)
  */
 static int scan_children_early(struct rm_board *b, int parent)
 {
-	int dynamic[64], nr_dynamic = 0, child, i;
+	unsigned int cap = b->profile->max_dynamic, nr_dynamic = 0, i;
+	int *dynamic = NULL, child;
 
 	fdt_for_each_subnode(child, b->fdt, parent) {
 		const char *uname;
@@ -208,11 +211,19 @@ static int scan_children_early(struct rm_board *b, int parent)
 		if (!err)
 			b->early_rmem_count++;
 		if (err == -ENOENT && dt_has_prop(b->fdt, child, "size")) {
-			if (nr_dynamic == 64) {
+			int *n;
+
+			if (cap && nr_dynamic == cap) {
 				rm_err(b, RM_PREFIX "too many defined dynamic "
 				       "regions, skip '%s'", uname);
 				continue;
 			}
+			n = realloc(dynamic, (nr_dynamic + 1) * sizeof(*n));
+			if (!n) {
+				free(dynamic);
+				return -ENOMEM;
+			}
+			dynamic = n;
 			dynamic[nr_dynamic++] = child;
 		}
 	}
@@ -221,8 +232,10 @@ static int scan_children_early(struct rm_board *b, int parent)
 		int err;
 
 		r = rm_region_new(b, dynamic[i], dt_name(b->fdt, dynamic[i]));
-		if (!r)
+		if (!r) {
+			free(dynamic);
 			return -ENOMEM;
+		}
 		r->dynamic = true;
 		err = rm_alloc_size(b, r);
 		if (err) {
@@ -233,6 +246,7 @@ static int scan_children_early(struct rm_board *b, int parent)
 		if (rm_table_save(b, r))
 			rm_init_after(b, r, rm_init_node(b, r));
 	}
+	free(dynamic);
 	return 0;
 }
 

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * fs_buffer - buffers: pool memory plus the memfd that holds its bytes,
+ * in the buffers/ directory of the device or pool region that made them.
+ *
+ * Lifetimes.  A buffer's pool memory is freed when it is unlinked and no
+ * handle is open (a mapping holds its file open, so "open" covers
+ * "mapped") and no passthrough backing file is alive.  The struct itself
+ * lives until the kernel forgets the inode.  Inode numbers only grow: no
+ * number is ever given to a second buffer, so no page cache of an old
+ * buffer can show through a new one.
+ *
+ * Every function but fs_buffers_init/free expects bufs->lock held.
+ */
+#ifndef RM_FS_BUFFER_H
+#define RM_FS_BUFFER_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include "fs/fs_passthrough.h"
+#include "kernel/dma/mapping.h"
+#include "util/strbuf.h"
+
+struct fs_buffer;
+
+/* the buffers of one device or one pool region */
+struct fs_bufdir {
+	uint64_t ino;
+	struct rm_device *device;	/* NULL for a region's own */
+	struct rm_region *region;
+	struct fs_buffer *head;		/* sorted by ino: readdir's cookie */
+	struct fs_buffer *tail;
+};
+
+struct fs_buffer {
+	uint64_t ino;
+	char name[RM_NAME_MAX];
+	struct fs_bufdir *dir;
+	struct rm_alloc alloc;
+	uid_t uid;
+	gid_t gid;
+	mode_t mode;
+	struct fs_backing backing;	/* the memfd, exactly SIZE bytes */
+	uint64_t nlookup;		/* kernel references */
+	unsigned int nopen;		/* open handles (mappings included) */
+	bool unlinked;
+	bool freed;			/* pool memory given back */
+	struct timespec ctime;
+	struct fs_buffer *next_in_dir;
+	struct fs_buffer *prev_in_dir;
+	struct fs_buffer *hash_next;
+};
+
+struct fs_buffers {
+	pthread_mutex_t lock;		/* creation, lookup, lifetime */
+	struct rm_board *board;		/* where freed memory goes */
+	uint64_t next_ino;
+	struct fs_buffer **hash;
+	unsigned int hash_size;
+	uint64_t nr;
+};
+
+void fs_buffers_init(struct fs_buffers *bufs, struct rm_board *board,
+		     uint64_t first_ino);
+/* unmount: every buffer's memory back, every struct freed */
+void fs_buffers_free(struct fs_buffers *bufs);
+
+struct fs_buffer *fs_buffer_get(struct fs_buffers *bufs, uint64_t ino);
+struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name);
+int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
+		     const char *name, const struct rm_alloc *a, uid_t uid,
+		     gid_t gid, struct fs_buffer **out);
+void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
+void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *buf);
+void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
+		      uint64_t n);
+/* one "NAME PHYS DMA SIZE POOL" line per live buffer of the directory */
+void fs_bufdir_show(struct fs_bufdir *dir, struct strbuf *sb);
+
+/* the passthrough hook: a backing file of the memfd watched as wd closed
+ * (takes the lock itself) */
+void fs_buffer_backing_closed(void *bufs, int wd);
+
+#endif

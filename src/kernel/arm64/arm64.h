@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * arm64 - what arch/arm64 does around the reserved-memory boot: the
+ * initrd reservation and ZONE_DMA's end (arch/arm64/mm/init.c), and the
+ * kernel's own early memblock allocations that come before the default
+ * CMA area (early_alloc.c: paging_init, unflatten_device_tree, sparse).
+ */
+#ifndef RM_ARM64_H
+#define RM_ARM64_H
+
+#include <stdint.h>
+
+struct rm_board;
+
+/* init.c */
+/* arm64_memblock_init(): the initrd, page-aligned, reserved */
+void rm_arm64_reserve_initrd(struct rm_board *b);
+/* zone_sizes_init(): arm64_dma_phys_limit, the end of ZONE_DMA */
+uint64_t rm_arm64_dma_phys_limit(struct rm_board *b);
+
+/* early_alloc.c (6.x; doc/early-boot-model.md) */
+void rm_early_paging_init(struct rm_board *b);
+void rm_early_reserved_mem_array(struct rm_board *b);
+void rm_early_bootmem_init(struct rm_board *b);
+
+#endif

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * lib/sort.c's heapsorts, step for step: an unstable sort's permutation
+ * of equal keys is what decides 6.1's and 4.19's dynamic placement order
+ * (of_reserved_mem_sort.c), so the algorithm must be the kernel's own.
+ */
+#include <string.h>
+
+#include "kernel/lib/sort.h"
+
+static void swap_elems(char *a, char *b, size_t size)
+{
+	char tmp[64];
+
+	while (size) {
+		size_t n = size < sizeof(tmp) ? size : sizeof(tmp);
+
+		memcpy(tmp, a, n);
+		memcpy(a, b, n);
+		memcpy(b, tmp, n);
+		a += n;
+		b += n;
+		size -= n;
+	}
+}
+
+/*
+ * lib/sort.c sort_r() as of 6.1: bottom-up heapsort.  Indices here are
+ * element indices; the kernel scales them by size.
+ */
+void rm_heapsort_bottom_up(void *base, size_t num, size_t size, rm_cmp_fn cmp,
+			   void *priv)
+{
+	char *e = base;
+	size_t n = num, a = num / 2;
+
+#define EL(i) (e + (i) * size)
+	if (!a)
+		return;
+	for (;;) {
+		size_t b, c, d;
+
+		if (a)
+			a--;
+		else if (--n)
+			swap_elems(EL(0), EL(n), size);
+		else
+			break;
+		/* find the sift-down path to a leaf; ties go left */
+		for (b = a; c = 2 * b + 1, (d = c + 1) < n;)
+			b = cmp(EL(c), EL(d), priv) >= 0 ? c : d;
+		if (d == n)
+			b = c;
+		/* backtrack to where "a" belongs */
+		while (b != a && cmp(EL(a), EL(b), priv) >= 0)
+			b = (b - 1) / 2;
+		c = b;
+		while (b != a) {
+			b = (b - 1) / 2;
+			swap_elems(EL(b), EL(c), size);
+		}
+	}
+#undef EL
+}
+
+/* lib/sort.c sort() as of 4.19: the classic top-down heapsort */
+void rm_heapsort_top_down(void *base, size_t num, size_t size,
+			      rm_cmp_fn cmp, void *priv)
+{
+	char *e = base;
+	long i, n = (long)num, c, r;
+
+#define EL(i) (e + (size_t)(i) * size)
+	if (num < 2)
+		return;
+	for (i = n / 2 - 1; i >= 0; i--) {
+		for (r = i; r * 2 + 1 < n; r = c) {
+			c = r * 2 + 1;
+			if (c < n - 1 && cmp(EL(c), EL(c + 1), priv) < 0)
+				c++;
+			if (cmp(EL(r), EL(c), priv) >= 0)
+				break;
+			swap_elems(EL(r), EL(c), size);
+		}
+	}
+	for (i = n - 1; i > 0; i--) {
+		swap_elems(EL(0), EL(i), size);
+		for (r = 0; r * 2 + 1 < i; r = c) {
+			c = r * 2 + 1;
+			if (c < i - 1 && cmp(EL(c), EL(c + 1), priv) < 0)
+				c++;
+			if (cmp(EL(r), EL(c), priv) >= 0)
+				break;
+			swap_elems(EL(r), EL(c), size);
+		}
+	}
+#undef EL
+}
+

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * address - a device's DMA view from the buses above it
+ * (drivers/of/address.c of_dma_get_range()), and dev_name() of a DT
+ * platform device (drivers/of/platform.c of_device_make_bus_id()).
+ */
+#ifndef RM_OF_ADDRESS_H
+#define RM_OF_ADDRESS_H
+
+#include <stddef.h>
+
+struct rm_board;
+struct rm_device;
+
+/*
+ * dev->dma_range_map and bus_dma_limit from the parents' dma-ranges.
+ * 0, or -ENOMEM.
+ */
+int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev);
+
+/* dev_name(): "<unit address>.<node name>", or the node name */
+void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,
+			      size_t len);
+
+#endif

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * platform - the devices rmemfs shows: every available node with
+ * memory-region (a platform device whose driver calls
+ * of_reserved_mem_device_init_by_idx() for each index), plus "default",
+ * the region-less dma_alloc_coherent() path.
+ */
+#ifndef RM_OF_PLATFORM_H
+#define RM_OF_PLATFORM_H
+
+struct rm_board;
+
+/* create, name and initialise the devices: 0, or -ENOMEM */
+int rm_devices_init(struct rm_board *b);
+void rm_devices_free(struct rm_board *b);
+
+#endif

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * What rmemfs adds around the emulated kernel: hints, errno names, and
+ * the names regions and devices are shown under.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "kernel/of/fdt.h"
+#include "kernel/system.h"
+
+void rm_hint(struct rm_board *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	strbuf_printf(&b->hints, "hint: ");
+	va_start(ap, fmt);
+	strbuf_vprintf(&b->hints, fmt, ap);
+	va_end(ap);
+	strbuf_printf(&b->hints, "\n");
+}
+
+struct rm_device *rm_device_find(struct rm_board *b, const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_devices; i++)
+		if (!strcmp(b->devices[i]->name, name))
+			return b->devices[i];
+	return NULL;
+}
+
+/* the node name, or on a clash the full path with '/' as '!' */
+static void dirname_of(char *out, size_t len, const char *name,
+		       const char *path, bool clash)
+{
+	char *c;
+
+	snprintf(out, len, "%s", clash && path[0] ? path : name);
+	for (c = out; *c; c++)
+		if (*c == '/')
+			*c = '!';
+}
+
+void rm_name_dirs(struct rm_board *b)
+{
+	unsigned int i, j;
+
+	for (i = 0; i < b->nr_regions; i++) {
+		struct rm_region *r = b->regions[i];
+		bool clash = false;
+
+		for (j = 0; j < b->nr_regions; j++)
+			if (j != i && !strcmp(b->regions[j]->name, r->name))
+				clash = true;
+		dirname_of(r->dirname, sizeof(r->dirname), r->name, r->path,
+			   clash);
+	}
+	for (i = 0; i < b->nr_devices; i++) {
+		struct rm_device *dev = b->devices[i];
+		const char *name;
+		bool clash;
+
+		if (dev->node < 0)
+			continue;
+		name = dt_name(b->fdt, dev->node);
+		/* "default" is the region-less device's own directory */
+		clash = !strcmp(name, "default");
+		for (j = 0; j < b->nr_devices; j++)
+			if (j != i && b->devices[j]->node >= 0 &&
+			    !strcmp(dt_name(b->fdt, b->devices[j]->node), name))
+				clash = true;
+		dirname_of(dev->name, sizeof(dev->name), name, dev->path, clash);
+	}
+}
+
+const char *rm_errno_name(int err)
+{
+	switch (err) {
+	case 0: return "0";
+	case -EPERM: return "-EPERM";
+	case -ENOENT: return "-ENOENT";
+	case -ENOMEM: return "-ENOMEM";
+	case -EBUSY: return "-EBUSY";
+	case -ENODEV: return "-ENODEV";
+	case -EINVAL: return "-EINVAL";
+	case -ENOSPC: return "-ENOSPC";
+	case -EEXIST: return "-EEXIST";
+	default: return "-E?";
+	}
+}

@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * files - every directory rmemfs shows declares its entries once, here:
+ * name, kind, mode, and for text files show (and store, for writable
+ * ones), as mm/cma_debug.c's cma_debugfs_add_one() and lxcfs's type
+ * table do.  The FUSE layer builds its tree, lists, looks up and renders
+ * from these tables alone; nothing else names a file.
+ */
+#ifndef RM_FILES_H
+#define RM_FILES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "kernel/system.h"
+#include "util/strbuf.h"
+
+enum rm_file_kind {
+	RM_FILE_TEXT,		/* show() at every read from offset 0 */
+	RM_FILE_ALLOC,		/* write "SIZE [NAME]", read the result */
+	RM_FILE_BUFFERS,	/* the directory of live buffers */
+	RM_FILE_LINK,		/* a symlink to target() */
+	RM_FILE_REGIONS,	/* a directory per region: rm_region_files */
+	RM_FILE_DEVICES,	/* a directory per device: rm_device_files */
+};
+
+/* what a file is about */
+struct rm_obj {
+	struct rm_board *b;
+	struct rm_region *region;	/* region files */
+	struct rm_device *dev;		/* device files */
+};
+
+/* what only the front end knows (the FUSE layer, a test, the fuzzer) */
+struct rm_view_env {
+	/* config's backing= (how buffer bytes are served), NULL: none */
+	const char *(*backing)(void *ctx);
+	/* the live buffers of a device, one "NAME PHYS DMA SIZE POOL" line each */
+	void (*allocations)(void *ctx, const struct rm_obj *o, struct strbuf *sb);
+	void *ctx;
+};
+
+struct rm_file {
+	const char *name;		/* NULL ends a table */
+	enum rm_file_kind kind;
+	unsigned int mode;		/* permission bits */
+	/* RM_FILE_TEXT: the text, appended to sb; 0 or -errno */
+	int (*show)(const struct rm_obj *o, const struct rm_view_env *env,
+		    struct strbuf *sb);
+	/* writable RM_FILE_TEXT: one write, parsed whole; 0 or -errno */
+	int (*store)(const struct rm_obj *o, const char *buf, size_t len);
+	/* NULL: always there */
+	bool (*present)(const struct rm_obj *o);
+	/* RM_FILE_LINK: the target, relative to the directory */
+	void (*target)(const struct rm_obj *o, char *buf, size_t len);
+};
+
+extern const struct rm_file rm_root_files[];
+extern const struct rm_file rm_region_files[];
+extern const struct rm_file rm_device_files[];
+
+static inline bool rm_file_present(const struct rm_file *f,
+				   const struct rm_obj *o)
+{
+	return !f->present || f->present(o);
+}
+
+/* a region with a pool behind it: it has the pool files and alloc */
+bool rm_region_is_pool(const struct rm_region *r);
+
+/*
+ * Render one text file into a fresh buffer: 0 and a malloc'ed text (its
+ * length in *len), or -errno.
+ */
+int rm_file_render(const struct rm_file *f, const struct rm_obj *o,
+		   const struct rm_view_env *env, char **text, size_t *len);
+
+#endif
