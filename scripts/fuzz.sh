@@ -136,7 +136,7 @@ seed_text() {	# seed_text TARGET TEXT
 compile_dts() {
 	cp tests/fixtures/virt/virt-2G.dts "$tmp/virt.dts"
 	cp "$1" "$tmp/board.dts"
-	dtc -q -I dts -O dtb -b "${3:-0}" -i "$(dirname "$1")" -o "$tmp/board.dtb" \
+	dtc -q -I dts -O dtb -b "${3:-0}" -i "$tmp" -i "$(dirname "$1")" -o "$tmp/board.dtb" \
 		"$tmp/board.dts" 2>/dev/null || return 1
 	if [ -n "${2:-}" ]; then
 		fdtput -p -t s "$tmp/board.dtb" /chosen bootargs "$2" || return 1
@@ -152,17 +152,15 @@ for dts in $(find tests/fixtures -name '*.dts' | sort); do
 done
 seed "$OUT/gen/builtin.dtb" fuzz_blob
 # the goldens' boots: their DTS with their command line as bootargs
-for g in tests/golden/*.txt tests/golden/*/*.txt; do
+for g in tests/golden/*/*.txt; do
 	[ -f "$g" ] || continue
-	input=$(sed -n 's/^# input: \([^ ]*\).*/\1/p' "$g" | head -1)
 	cl=$(sed -n 's/^# cmdline: //p' "$g" | head -1)
 	[ -n "$cl" ] && seed_text fuzz_cmdline "$cl"
-	for d in tests/fixtures/oracle tests/fixtures/boards tests/fixtures/extra; do
-		if [ -n "$input" ] && [ -f "$d/$input" ]; then
-			case $g in *.k6.1.txt) sel=1 ;; *) sel=0 ;; esac
-			compile_dts "$d/$input" "$cl" $sel && seed "$tmp/board.dtb" fuzz_blob
-			break
-		fi
+	# tests/golden/<input>/: tests/fixtures/*/<input>.dts
+	for dts in tests/fixtures/*/"$(basename "$(dirname "$g")")".dts; do
+		[ -f "$dts" ] || continue
+		case $g in *.k6.1.txt) sel=1 ;; *) sel=0 ;; esac
+		compile_dts "$dts" "$cl" $sel && seed "$tmp/board.dtb" fuzz_blob
 	done
 done
 nsurvey=0

@@ -67,7 +67,7 @@ run_tap() {
 for bin in "$BUILD"/tests/test_*; do
 	[ -x "$bin" ] && run_unit "$bin"
 done
-for script in tests/golden/*.sh tests/mount/*.sh; do
+for script in tests/arch/*.sh tests/golden/*.sh tests/mount/*.sh; do
 	case $script in */lib.sh) continue ;; esac	# sourced, not run
 	[ -f "$script" ] && run_tap "$script"
 done

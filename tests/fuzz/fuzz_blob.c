@@ -151,18 +151,18 @@ static int big_sizes(const void *fdt, int node, const char *prop, int ac,
  * The bugs already reported, each with its input under
  * tests/fuzz/regress/fuzz_blob/ (named after them).  The first three are
  * fixed in 649cc1d; their filters stay for fuzzing older trees.
- *  - hugemem: the early page-table model (src/early_alloc.c) looped once
+ *  - hugemem: the early page-table model (src/kernel/arm64/early_alloc.c) looped once
  *    per 2 MiB of /memory and nothing clamped a bank to what arm64 can
  *    address: a bank of petabytes took minutes to forever.  Skipped: boards
  *    whose /memory banks add up to more than 1 TiB.
- *  - hugepool: a coherent pool's bitmap (src/coherent.c coherent_create)
+ *  - hugepool: a coherent pool's bitmap (src/kernel/dma/coherent.c coherent_create)
  *    was sized from the region, unbounded: a no-map pool of 2^59 bytes
  *    asked calloc for 16 TiB.  Skipped: /reserved-memory children with a
  *    reg or size over 1 TiB.
  *  - rootcells: the root's #address-cells/#size-cells were used unchecked
- *    (src/boot.c scan_memory()): #size-cells = <0xfffffffd> walked reg out
+ *    (then src/boot.c scan_memory(), now src/kernel/of/fdt.c dt_scan_memory()): #size-cells = <0xfffffffd> walked reg out
  *    of the blob, SIGSEGV.  Skipped: root cells over 4.
- *  - buscells: src/device.c collect_dma_ranges() computes
+ *  - buscells: src/device.c collect_dma_ranges() (now src/kernel/of/address.c) computes
  *    (int)(cac + pac + csc) * 4 from a parent bus's cells before checking
  *    them: #address-cells = <0x40000000> on a device's bus is a signed
  *    overflow (UBSan).  Skipped: any node's cells over 4.

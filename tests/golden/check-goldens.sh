@@ -1,13 +1,15 @@
 #!/bin/sh
 # check-goldens.sh - compare rmemfs with what the real kernels printed.
 #
-# Every tests/golden/**/*.k<ver>.txt is the oracle's output for one input
-# (named in its "# input:" header) booted on Debian's 6.1 or 6.12 kernel.
-# For each, the same DTS is compiled over the same QEMU virt tree and run
-# through `rmemfs --dry-run` and tests/tools/rmprobe (the oracle's probe
-# module replayed on rmemfs's engine).  Checked exactly:
+# Every tests/golden/<input>/*.k<ver>.txt is the oracle's output for
+# tests/fixtures/*/<input>.dts booted on Debian's 6.1 or 6.12 kernel.  For
+# each, tests/tools/replay-golden.sh rebuilds the same input (and refuses a
+# fixture whose sha256 is not the golden's), then it runs through `rmemfs
+# --dry-run` and tests/tools/rmprobe (the oracle's probe module replayed
+# on rmemfs's engine).  Checked exactly:
 #   - the reserved-memory lines of the boot log (OF: reserved mem:, OF: fdt:,
 #     Reserved memory:, cma:, DMA: pool lines), in order, timestamps stripped;
+#   - CmaTotal and CmaFree of /proc/meminfo against rmemfs's meminfo;
 #   - every rmemprobe line: CMA areas (name, base, size, first allocations),
 #     device init results and 16 KiB allocations, allocation sequences.
 # Page-allocator addresses (in=none) are not predicted: rmprobe prints "*".
@@ -16,7 +18,6 @@ BUILD=${BUILD:-build}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BIN=$ROOT/$BUILD/rmemfs
 PROBE=$ROOT/$BUILD/tests/rmprobe
-FIX=$ROOT/tests/fixtures
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 n=0
@@ -66,56 +67,28 @@ compare_probe() {
 		exit (bad || n != m) }' "$1" "$2"
 }
 
-for g in "$ROOT"/tests/golden/*.txt "$ROOT"/tests/golden/boards/*.txt "$ROOT"/tests/golden/extra/*.txt; do
-	[ -f "$g" ] || continue
-	name=$(basename "$g" .txt)
-	case "$name" in
-	*.k6.12) kver=6.12 ;;
-	*.k6.1) kver=6.1 ;;
-	*) continue ;;
-	esac
-	input=$(sed -n 's/^# input: \([^ ]*\).*/\1/p' "$g" | head -1)
-	mem=$(sed -n 's/^# qemu: .* -m \([0-9]*G\) .*/\1/p' "$g" | head -1)
-	cmdline=$(sed -n 's/^# cmdline: //p' "$g" | head -1)
-	dts=""
-	for d in "$FIX/oracle/$input" \
-		 "$FIX/boards/$input" "$FIX/extra/$input"; do
-		[ -f "$d" ] && { dts=$d; break; }
-	done
+# meminfo: CmaTotal and CmaFree are the kernel's CMA areas and what the
+# atomic pools took from them before any driver ran; MemTotal depends on
+# the kernel's whole footprint and is not predicted
+meminfo_cma() {
+	grep -E '^(CmaTotal|CmaFree):'
+}
+
+for g in "$ROOT"/tests/golden/*/*.txt; do
+	name=$(basename "$(dirname "$g")")/$(basename "$g" .txt)
+	kver=${name##*.k}
 	n=$((n + 1))
-	if [ -z "$dts" ] || [ ! -f "$FIX/virt/virt-$mem.dts" ]; then
-		echo "not ok $n - $name: no fixture for input '$input' (mem $mem)"
+	rm -rf "$tmp/in"
+	if ! sh "$ROOT/tests/tools/replay-golden.sh" "$g" "$tmp/in" 2> "$tmp/err"; then
+		echo "not ok $n - $name: $(cat "$tmp/err")"
 		fail=$((fail + 1))
 		continue
 	fi
-	# dtc looks beside the source first: compile a copy next to this virt.dts
-	cp "$FIX/virt/virt-$mem.dts" "$tmp/virt.dts"
-	cp "$dts" "$tmp/board.dts"
-	if ! dtc -q -I dts -O dtb -i "$(dirname "$dts")" -o "$tmp/board.dtb" "$tmp/board.dts"; then
-		echo "not ok $n - $name: dtc failed on $dts"
-		fail=$((fail + 1))
-		continue
-	fi
-	# What QEMU adds to the blob at boot and what it and the kernel hold
-	# before the scan (doc/early-boot-model.md §1): bootargs and one-cell
-	# initrd properties in /chosen; kernel image; the DTB padded to
-	# 2 * (size + 10000).
-	case $kver in
-	6.1) reserve=0x40210000+0x2000000 ;;
-	6.12) reserve=0x40200000+0x2b30000 ;;
-	esac
-	dtbsize=$(wc -c < "$tmp/board.dtb")
-	reserve="$reserve,0x48200000+$((2 * (dtbsize + 10000)))"
-	istart=$(sed -n 's/^chosen\/linux,initrd-start: //p' "$g" | head -1)
-	iend=$(sed -n 's/^chosen\/linux,initrd-end: //p' "$g" | head -1)
-	fdtput -p -t s "$tmp/board.dtb" /chosen bootargs "$cmdline"
-	if [ -n "$istart" ] && [ -n "$iend" ]; then
-		fdtput -t x "$tmp/board.dtb" /chosen linux,initrd-start "$istart"
-		fdtput -t x "$tmp/board.dtb" /chosen linux,initrd-end "$iend"
-	fi
-	set -- -o "profile=$kver" -o "config=$FIX/config/debian-$kver.config" \
-		-o "cmdline=$cmdline" -o "reserve=$reserve"
-	"$BIN" --dry-run "$@" "$tmp/board.dtb" > "$tmp/out" 2> "$tmp/err"
+	set --
+	while IFS= read -r opt; do
+		set -- "$@" -o "$opt"
+	done < "$tmp/in/options"
+	"$BIN" --dry-run "$@" "$tmp/in/board.dtb" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
 	if [ "$rc" != 0 ] && [ "$rc" != 2 ]; then
 		echo "not ok $n - $name: rmemfs --dry-run exited $rc: $(head -3 "$tmp/err")"
@@ -140,11 +113,26 @@ for g in "$ROOT"/tests/golden/*.txt "$ROOT"/tests/golden/boards/*.txt "$ROOT"/te
 	else
 		echo "ok $n - $name: boot log ($(wc -l < "$tmp/kernel") lines)"
 	fi
+	"$PROBE" "$@" "$tmp/in/board.dtb" > "$tmp/probe" 2>&1
+	n=$((n + 1))
+	awk '/^@@@@ meminfo-cma/{on=1; next} /^@@@@/{on=0} on' "$g" |
+		meminfo_cma | tr -s ' ' > "$tmp/gmeminfo"
+	sed -n 's/^rmemfs-meminfo: //p' "$tmp/probe" | meminfo_cma | tr -s ' ' > "$tmp/omeminfo"
+	if [ ! -s "$tmp/gmeminfo" ]; then
+		echo "not ok $n - $name: the golden has no meminfo-cma section"
+		fail=$((fail + 1))
+	elif diff -u "$tmp/gmeminfo" "$tmp/omeminfo" > "$tmp/mdiff"; then
+		echo "ok $n - $name: meminfo $(tr '\n' ' ' < "$tmp/gmeminfo")"
+	else
+		echo "not ok $n - $name: meminfo differs (- kernel, + rmemfs)"
+		sed 's/^/# /' "$tmp/mdiff"
+		fail=$((fail + 1))
+	fi
 	if grep -q '^@@@@ cma-probe-module' "$g" && golden_probe "$g" | grep -q .; then
 		n=$((n + 1))
 		golden_probe "$g" > "$tmp/gprobe"
-		"$PROBE" "$@" "$tmp/board.dtb" 2>&1 |
-			grep -E '^rmemprobe: (area |alloc step|device |seq [0-9]|seq-dev dev=[^ ]+ region_idx)' > "$tmp/oprobe"
+		grep -E '^rmemprobe: (area |alloc step|device |seq [0-9]|seq-dev dev=[^ ]+ region_idx)' \
+			"$tmp/probe" > "$tmp/oprobe"
 		if compare_probe "$tmp/oprobe" "$tmp/gprobe" > "$tmp/pdiff"; then
 			echo "ok $n - $name: probe ($(wc -l < "$tmp/gprobe") lines: areas, devices, allocations)"
 		else

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Allocation sequences through the filesystem, pinned by the real kernels:
-# each tests/golden/coherent-*.k*.txt ran the same dma_alloc_coherent /
+# each tests/golden/coherent/coherent-*.k*.txt ran the same dma_alloc_coherent /
 # dma_free_coherent steps (rmemprobe.seq) on the same board.  Here every
 # "a" step is an echo into devices/<dev>/alloc and every "f" step an rm;
 # the DMA address of each buffer must be the kernel's.  Page-allocator
@@ -9,19 +9,20 @@
 # size 0 (doc/design.md).
 . "$(dirname "$0")/lib.sh"
 
-for g in "$ROOT"/tests/golden/coherent-*.k*.txt; do
+for g in "$ROOT"/tests/golden/coherent/coherent-*.k*.txt; do
 	name=$(basename "$g" .txt)
 	case $name in *zero*) continue ;; esac
-	kver=${name##*.k}
 	cmdline=$(sed -n 's/^# cmdline: //p' "$g")
 	seq=$(echo "$cmdline" | sed -n 's/.*rmemprobe.seq=\([^ ]*\).*/\1/p')
-	dtb=$(board_dtb "$FIX/oracle/coherent.dts" 2G)
-	case $kver in
-	6.1) kernel=0x40210000+0x2000000 ;;
-	6.12) kernel=0x40200000+0x2b30000 ;;
-	esac
-	mount_rmemfs -o "profile=$kver" -o "config=$FIX/config/debian-$kver.config" \
-		-o "reserve=$kernel,0x48000000+0x110000" "$dtb" ||
+	# the golden's own input, rebuilt as check-goldens.sh does
+	rm -rf "$T/in"
+	sh "$ROOT/tests/tools/replay-golden.sh" "$g" "$T/in" ||
+		{ not_ok "$name: replay"; continue; }
+	set --
+	while IFS= read -r opt; do
+		set -- "$@" -o "$opt"
+	done < "$T/in/options"
+	mount_rmemfs "$@" "$T/in/board.dtb" ||
 		{ not_ok "$name: mount"; continue; }
 	i=0
 	bad=0
@@ -32,7 +33,8 @@ for g in "$ROOT"/tests/golden/coherent-*.k*.txt; do
 		[ -d "$dir" ] || dir=$MNT/devices/default	# no memory-region
 		if [ "$op" = a ]; then
 			if res=$("$HELPERS/bufcheck" allocread "$dir/alloc" "$val s$i" 2>/dev/null); then
-				set -- $res
+				# shellcheck disable=SC2086
+			set -- $res
 				case "$want" in
 				*" FAIL") got="FAIL (rmemfs gave $2 in $5)" ;;
 				*in=none*) [ "$5" = system ] && got=$want || got="$2 in $5, not system" ;;

@@ -22,6 +22,7 @@
 #include "kernel/lib/cmdline.h"
 #include "board/options.h"
 #include "kernel/system.h"
+#include "view/render.h"
 
 static char *param(const char *cmdline, const char *key)
 {
@@ -369,6 +370,19 @@ static void run_allocs(struct rm_board *b, char *allocs)
 			cma_release(st[i].cma, st[i].pfn, st[i].n);
 }
 
+/* rmemfs's meminfo file, each line prefixed for check-goldens.sh */
+static void show_meminfo(struct rm_board *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *line, *save = NULL;
+
+	rm_render_meminfo(b, &sb);
+	for (line = sb.s ? strtok_r(sb.s, "\n", &save) : NULL; line;
+	     line = strtok_r(NULL, "\n", &save))
+		printf("rmemfs-meminfo: %s\n", line);
+	strbuf_release(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	struct rm_options o;
@@ -400,6 +414,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "rmprobe: %s\n", err);
 		return 1;
 	}
+	/* the oracle reads /proc/meminfo before it loads its probe module */
+	show_meminfo(b);
 	seq = o.cmdline ? param(o.cmdline, "rmemprobe.seq") : NULL;
 	whole = o.cmdline ? param(o.cmdline, "rmemprobe.whole") : NULL;
 	bytes = o.cmdline ? param(o.cmdline, "rmemprobe.dev_bytes") : NULL;

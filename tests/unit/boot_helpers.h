@@ -21,6 +21,7 @@
 
 #include <check.h>
 #include <errno.h>
+#include <glob.h>
 #include <libfdt.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -31,22 +32,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "board/options.h"
 #include "kernel/dma/mapping.h"
 #include "kernel/kconfig.h"
+#include "kernel/lib/sizes.h"
+#include "util/file.h"
 #include "kernel/system.h"
 
 #define TB_UNUSED __attribute__((unused))
 
-#define SZ_4K	0x1000ULL
-#define SZ_64K	0x10000ULL
-#define SZ_256K	0x40000ULL
-#define SZ_1M	0x100000ULL
-#define SZ_2M	0x200000ULL
-#define SZ_4M	0x400000ULL
-#define SZ_8M	0x800000ULL
-#define SZ_16M	0x1000000ULL
-#define SZ_32M	0x2000000ULL
-#define SZ_64M	0x4000000ULL
 
 /*
  * The skeleton: root cells 2/2 like QEMU virt, RAM [0x40000000, +2 GiB),
@@ -77,35 +71,14 @@ struct tboot {
 	size_t size;
 };
 
+/* a whole file (util/file.c), NULL when it cannot be read */
 static TB_UNUSED char *tb_slurp(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, n = 0;
+	char *buf, err[512];
+	size_t n;
 
-	if (!f)
+	if (rm_read_file(path, 1u << 30, &buf, &n, err, sizeof(err)))
 		return NULL;
-	for (;;) {
-		size_t got;
-
-		if (n + 4096 + 1 > cap) {
-			char *nb = realloc(buf, cap ? cap * 2 : 65536);
-
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-			cap = cap ? cap * 2 : 65536;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	fclose(f);
-	buf[n] = '\0';
 	if (len)
 		*len = n;
 	return buf;
@@ -204,8 +177,9 @@ static TB_UNUSED void *tb_dtc(const char *board_text, const char *virt_text,
 		ck_assert_int_eq(tb_spit(v, virt_text), 0);
 		free(v);
 	}
-	cmd = tb_fmt("dtc -q -I dts -O dtb %s%s%s -o '%s' '%s' 2>'%s'",
-		     incdir ? "-i '" : "", incdir ? incdir : "",
+	/* the temp dir first: a fixture including virt.dts gets this one */
+	cmd = tb_fmt("dtc -q -I dts -O dtb -i '%s' %s%s%s -o '%s' '%s' 2>'%s'",
+		     dir, incdir ? "-i '" : "", incdir ? incdir : "",
 		     incdir ? "'" : "", out, src, err);
 	rc = system(cmd);
 	msg = tb_slurp(err, NULL);
@@ -339,95 +313,57 @@ static TB_UNUSED char *tb_header(const char *text, const char *key)
 }
 
 /*
- * Boot the input of tests/golden/<name>.txt as check-goldens.sh does:
- * the fixture over virt-<MEM>.dts, /chosen bootargs and one-cell initrd
- * properties added, the Debian .config, the golden's command line.
+ * Boot the input of tests/golden/<input>/<name>.txt exactly as
+ * check-goldens.sh does: tests/tools/replay-golden.sh rebuilds it (the
+ * fixture over virt-<MEM>.dts, /chosen as QEMU fills it, the options),
+ * then rm_options_boot() boots it as `rmemfs --dry-run` would.
  */
 static TB_UNUSED struct rm_board *tb_golden(struct tboot *t, const char *name)
 {
-	static const char *const dirs[] = { "oracle", "boards", "extra" };
-	char *gpath = tb_fmt("%s/tests/golden/%s.txt", tb_root(), name);
-	char *g = tb_slurp(gpath, NULL), *input, *qemu, *mem, *cmdline;
-	char *istart, *iend, *fixture = NULL, *fixdir = NULL, *board, *virt;
-	char *vpath, *rel, *sp;
-	const char *profile;
-	struct rm_kconfig kc;
-	size_t dtb_size, i;
-	void *grown;
-	int chosen;
+	char dir[] = "/tmp/rmgolden.XXXXXX";
+	char *pattern = tb_fmt("%s/tests/golden/*/%s.txt", tb_root(), name);
+	char *cmd, *opts, *line, *save = NULL, err[512] = "";
+	struct rm_options o;
+	glob_t gl;
+	int rc;
 
-	ck_assert_msg(g != NULL, "cannot read %s", gpath);
-	profile = strstr(name, ".k6.12") ? "6.12" : "6.1";
-	input = tb_header(g, "# input: ");
-	ck_assert(input != NULL);
-	sp = strchr(input, ' ');
-	if (sp)
-		*sp = '\0';
-	qemu = tb_header(g, "# qemu: ");
-	ck_assert(qemu != NULL);
-	sp = strstr(qemu, " -m ");
-	ck_assert(sp != NULL);
-	mem = strndup(sp + 4, strcspn(sp + 4, " "));
-	cmdline = tb_header(g, "# cmdline: ");
-	ck_assert(cmdline != NULL);
-	istart = tb_header(g, "chosen/linux,initrd-start: ");
-	iend = tb_header(g, "chosen/linux,initrd-end: ");
-	for (i = 0; i < sizeof(dirs) / sizeof(dirs[0]) && !fixture; i++) {
-		char *p = tb_fmt("%s/tests/fixtures/%s/%s", tb_root(), dirs[i],
-				 input);
-
-		if (access(p, R_OK) == 0) {
-			fixture = p;
-			fixdir = tb_fmt("%s/tests/fixtures/%s", tb_root(), dirs[i]);
-		} else {
-			free(p);
-		}
+	ck_assert_msg(glob(pattern, 0, NULL, &gl) == 0 && gl.gl_pathc == 1,
+		      "no single golden %s", pattern);
+	ck_assert_msg(mkdtemp(dir) != NULL, "mkdtemp: %s", strerror(errno));
+	cmd = tb_fmt("sh '%s/tests/tools/replay-golden.sh' '%s' '%s'",
+		     tb_root(), gl.gl_pathv[0], dir);
+	rc = system(cmd);
+	ck_assert_msg(rc == 0, "%s failed", cmd);
+	free(cmd);
+	cmd = tb_fmt("%s/options", dir);
+	opts = tb_slurp(cmd, NULL);
+	ck_assert_msg(opts != NULL, "no %s", cmd);
+	free(cmd);
+	memset(&o, 0, sizeof(o));
+	o.dtb = tb_fmt("%s/board.dtb", dir);
+	for (line = strtok_r(opts, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (!strncmp(line, "profile=", 8))
+			o.profile = line + 8;
+		else if (!strncmp(line, "config=", 7))
+			o.config = line + 7;
+		else if (!strncmp(line, "cmdline=", 8))
+			o.cmdline = line + 8;
+		else if (!strncmp(line, "reserve=", 8))
+			o.reserve = line + 8;
 	}
-	ck_assert_msg(fixture != NULL, "no fixture for %s", input);
-	board = tb_slurp(fixture, NULL);
-	vpath = tb_fmt("%s/tests/fixtures/virt/virt-%s.dts", tb_root(), mem);
-	virt = tb_slurp(vpath, NULL);
-	ck_assert_msg(board && virt, "cannot read %s / %s", fixture, vpath);
-
 	memset(t, 0, sizeof(*t));
-	t->blob = tb_dtc(board, virt, fixdir, &dtb_size);
-	/* fdtput: bootargs, then the initrd cells, into /chosen */
-	t->size = dtb_size + 4096;
-	grown = malloc(t->size);
-	ck_assert(grown != NULL);
-	ck_assert_int_eq(fdt_open_into(t->blob, grown, (int)t->size), 0);
-	free(t->blob);
-	t->blob = grown;
-	chosen = fdt_path_offset(t->blob, "/chosen");
-	ck_assert_int_ge(chosen, 0);
-	ck_assert_int_eq(fdt_setprop_string(t->blob, chosen, "bootargs",
-					    cmdline), 0);
-	if (istart && iend) {
-		ck_assert_int_eq(fdt_setprop_u32(t->blob, chosen,
-						 "linux,initrd-start",
-						 (uint32_t)strtoul(istart, NULL, 16)), 0);
-		ck_assert_int_eq(fdt_setprop_u32(t->blob, chosen,
-						 "linux,initrd-end",
-						 (uint32_t)strtoul(iend, NULL, 16)), 0);
-	}
-	rel = tb_fmt("tests/fixtures/config/debian-%s.config", profile);
-	tb_kconfig_file(&kc, profile, rel);
-	tb_boot_blob(t, profile, cmdline, &kc, dtb_size);
-
-	free(rel);
-	free(virt);
-	free(vpath);
-	free(board);
-	free(fixture);
-	free(fixdir);
-	free(istart);
-	free(iend);
-	free(cmdline);
-	free(mem);
-	free(qemu);
-	free(input);
-	free(g);
-	free(gpath);
+	rc = rm_options_boot(&o, &t->b, &t->blob, err, sizeof(err));
+	ck_assert_msg(rc == 0 && t->b, "boot %s: %d %s", name, rc, err);
+	t->size = t->b->fdt_size;
+	cmd = tb_fmt("rm -rf '%s'", dir);
+	rc = system(cmd);
+	(void)rc;
+	free(cmd);
+	free(o.dtb);
+	free(opts);
+	free(pattern);
+	globfree(&gl);
 	return t->b;
 }
 
@@ -443,14 +379,18 @@ static TB_UNUSED struct rm_board *tb_fixture(struct tboot *t,
 					     const char *cmdline)
 {
 	char *path = tb_fmt("%s/tests/fixtures/%s", tb_root(), rel);
-	char *dir = strdup(path), *text = tb_slurp(path, NULL);
+	char *dir = strdup(path), *text = tb_slurp(path, NULL), *virt;
+	char *vpath = tb_fmt("%s/tests/fixtures/virt/virt-2G.dts", tb_root());
 	struct rm_kconfig kc;
 	bool debian = strcmp(profile, "4.19") != 0;
 
 	ck_assert_msg(text != NULL, "cannot read %s", path);
 	*strrchr(dir, '/') = '\0';
 	memset(t, 0, sizeof(*t));
-	t->blob = tb_dtc(text, NULL, dir, &t->size);
+	virt = tb_slurp(vpath, NULL);
+	ck_assert_msg(virt != NULL, "cannot read %s", vpath);
+	/* QEMU's 2 GiB virt tree for the fixtures that include virt.dts */
+	t->blob = tb_dtc(text, virt, dir, &t->size);
 	if (debian) {
 		char *cfg = tb_fmt("tests/fixtures/config/debian-%s.config", profile);
 
@@ -458,6 +398,8 @@ static TB_UNUSED struct rm_board *tb_fixture(struct tboot *t,
 		free(cfg);
 	}
 	tb_boot_blob(t, profile, cmdline, debian ? &kc : NULL, t->size);
+	free(virt);
+	free(vpath);
 	free(text);
 	free(dir);
 	free(path);

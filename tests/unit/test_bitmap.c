@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_bitmap - src/bitmap.c against lib/bitmap.c, include/linux/bitmap.h
+ * test_bitmap - src/kernel/lib/bitmap.c against lib/bitmap.c, include/linux/bitmap.h
  * and the oracle's coherent-pool / CMA allocation sequences
  * (../shared/oracle/README.md "Allocation sequences", profiles.md §13).
  *
@@ -249,7 +249,7 @@ START_TEST(test_free_region_large_orders)
 END_TEST
 
 /* include/linux/bitmap.h (6.12): bitmap_clear(pos, BIT(order)), exact */
-START_TEST(test_release_exact_6_12)
+START_TEST(test_release_exact_k6_12)
 {
 	uint64_t map[3];
 
@@ -278,7 +278,7 @@ END_TEST
  * min(2^order, 64) bits shifted by pos % 64, applied to BITS_TO_LONGS(2^order)
  * words from pos / 64; bits shifted past bit 63 are not cleared.
  */
-START_TEST(test_release_word_mask_4_19_6_1)
+START_TEST(test_release_word_mask_k4_19_k6_1)
 {
 	uint64_t map[3];
 
@@ -812,8 +812,8 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_free_region_shared);
 	tcase_add_test(tc, test_free_region_natural_alignment);
 	tcase_add_test(tc, test_free_region_large_orders);
-	tcase_add_test(tc, test_release_exact_6_12);
-	tcase_add_test(tc, test_release_word_mask_4_19_6_1);
+	tcase_add_test(tc, test_release_exact_k6_12);
+	tcase_add_test(tc, test_release_word_mask_k4_19_k6_1);
 	tcase_add_test(tc, test_release_aligned_same);
 	tcase_add_test(tc, test_zero_area_coherent_cma);
 	tcase_add_test(tc, test_zero_area_defcma);

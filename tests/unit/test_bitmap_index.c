@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_bitmap_index - src/bitmap_index.c against the plain src/bitmap.c
+ * test_bitmap_index - src/kernel/lib/bitmap_index.c against the plain src/kernel/lib/bitmap.c
  * searches (themselves checked against lib/bitmap.c in test_bitmap.c),
  * and on small maps against a bit-by-bit transcription of the kernel's
  * loops too.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_bootlog - src/bootlog.c, the emulated printk buffer: one message
+ * test_bootlog - src/kernel/bootlog.c, the emulated printk buffer: one message
  * per call, '\n' inside a message starting a new line as printk's record
  * printing does (the OVERLAP message of profiles.md §4 is one pr_err with
  * an embedded newline and shows as two dmesg lines in golden

@@ -31,7 +31,7 @@ static struct rm_region *region(struct rm_board *b, const char *name)
 /* ---- which default area ------------------------------------------------ */
 
 /* §8.1.1/§10.1: 6.1 cma= bypasses the DT default, which is then released (golden basic+cma64M.k6.1) */
-START_TEST(test_cmdline_bypass_61)
+START_TEST(test_cmdline_bypass_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "basic+cma64M.k6.1");
@@ -58,7 +58,7 @@ START_TEST(test_cmdline_bypass_61)
 END_TEST
 
 /* §10.3 / §14: 6.12 appends " on node -1" (golden basic+cma64M.k6.12) */
-START_TEST(test_cmdline_bypass_612)
+START_TEST(test_cmdline_bypass_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "basic+cma64M.k6.12");
@@ -131,7 +131,7 @@ END_TEST
  * rmem_cma_setup() has set dma_contiguous_default_area ("如果通过dts中数值
  * 进行了初始化,则忽略后面的初始化").  4.19 has no bypass (§8.1.1).
  */
-START_TEST(test_419_dt_beats_cmdline)
+START_TEST(test_dt_beats_cmdline_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, DT_DEFAULT_DTS,
@@ -155,7 +155,7 @@ END_TEST
  * at the top of RAM, under the DMA limit (0xc0000000 with 2 GiB), 4 MiB
  * aligned.
  */
-START_TEST(test_419_cmdline_beats_config)
+START_TEST(test_cmdline_beats_config_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, EMPTY_RESMEM_DTS,
@@ -308,7 +308,7 @@ START_TEST(test_fixed_misaligned_6x)
 END_TEST
 
 /* §10.3.3: 4.19 silently rounds the fixed base up to its 4 MiB alignment */
-START_TEST(test_fixed_misaligned_419)
+START_TEST(test_fixed_misaligned_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, EMPTY_RESMEM_DTS,
@@ -460,7 +460,7 @@ START_TEST(test_slots_debian)
 END_TEST
 
 /* §8.1.5 + §7 (4.19 drops init errors): 1 + CONFIG_CMA_AREAS(7) slots, no "matching fail", memory kept */
-START_TEST(test_slots_419)
+START_TEST(test_slots_k4_19)
 {
 	char *dts = cma_statics(9, SZ_4M);
 	struct tboot t;
@@ -548,7 +548,7 @@ static void run_cma_seq(struct rm_board *b)
 }
 
 /* §12.1.5 / §13.2: first fit, align min(order, 8), absolute pfn, exact count; 6.1 "cma_alloc:" (golden coherent-cma.k6.1) */
-START_TEST(test_cma_alloc_sequence_61)
+START_TEST(test_cma_alloc_sequence_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "coherent-cma.k6.1");
@@ -573,7 +573,7 @@ START_TEST(test_cma_alloc_sequence_61)
 END_TEST
 
 /* §1.9 / §12.1.5: 6.12 "__cma_alloc:" plus the free-map dump (golden coherent-cma.k6.12, lines 512-522) */
-START_TEST(test_cma_alloc_sequence_612)
+START_TEST(test_cma_alloc_sequence_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "coherent-cma.k6.12");
@@ -665,7 +665,7 @@ START_TEST(test_cma_alloc_golden_allocs)
 END_TEST
 
 /* §12.2.3: 4.19's failure line has no area name */
-START_TEST(test_cma_alloc_fail_message_419)
+START_TEST(test_cma_alloc_fail_message_k4_19)
 {
 	static const char dts[] = DTS(RESMEM(
 		"\t\tpool@50400000 { compatible = \"shared-dma-pool\"; reusable;"
@@ -761,7 +761,7 @@ START_TEST(test_atomic_pools_1g)
 END_TEST
 
 /* §1.6 / §11: 4.19 has one 256 KiB pool (pages 0..63 of the default area) */
-START_TEST(test_atomic_pool_419)
+START_TEST(test_atomic_pool_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, DT_DEFAULT_DTS, "", NULL);
@@ -926,7 +926,7 @@ START_TEST(test_last_cma_default_wins)
 END_TEST
 
 /* §2: 4.19 DMA limit = min(end of the 4 GiB window holding the DRAM start, end of DRAM): 8 GiB -> 0x100000000 */
-START_TEST(test_419_dma_limit_8g)
+START_TEST(test_dma_limit_8g_k4_19)
 {
 	static const char dts[] = DTS_RAM("", VIRT_RAM_8G, RESMEM(""));
 	struct tboot t;
@@ -943,40 +943,40 @@ static Suite *make_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, test_cmdline_bypass_61);
-	tcase_add_test(tc, test_cmdline_bypass_612);
+	tcase_add_test(tc, test_cmdline_bypass_k6_1);
+	tcase_add_test(tc, test_cmdline_bypass_k6_12);
 	tcase_add_test(tc, test_cma0_disables);
 	tcase_add_test(tc, test_dt_default_beats_kconfig_6x);
-	tcase_add_test(tc, test_419_dt_beats_cmdline);
-	tcase_add_test(tc, test_419_cmdline_beats_config);
+	tcase_add_test(tc, test_dt_beats_cmdline_k4_19);
+	tcase_add_test(tc, test_cmdline_beats_config_k4_19);
 	tcase_add_test(tc, test_6x_cmdline_beats_config);
 	tcase_add_test(tc, test_kconfig_percentage);
 	tcase_add_test(tc, test_kconfig_min_max);
 	tcase_add_test(tc, test_fixed_placement);
 	tcase_add_test(tc, test_fixed_misaligned_6x);
-	tcase_add_test(tc, test_fixed_misaligned_419);
+	tcase_add_test(tc, test_fixed_misaligned_k4_19);
 	tcase_add_test(tc, test_size_rounded);
 	tcase_add_test(tc, test_fixed_busy);
 	tcase_add_test(tc, test_limit_check);
 	tcase_add_test(tc, test_slots_kconfig_defaults_6x);
 	tcase_add_test(tc, test_slots_debian);
-	tcase_add_test(tc, test_slots_419);
-	tcase_add_test(tc, test_cma_alloc_sequence_61);
-	tcase_add_test(tc, test_cma_alloc_sequence_612);
+	tcase_add_test(tc, test_slots_k4_19);
+	tcase_add_test(tc, test_cma_alloc_sequence_k6_1);
+	tcase_add_test(tc, test_cma_alloc_sequence_k6_12);
 	tcase_add_test(tc, test_cma_absolute_pfn_alignment);
 	tcase_add_test(tc, test_cma_alloc_golden_allocs);
-	tcase_add_test(tc, test_cma_alloc_fail_message_419);
+	tcase_add_test(tc, test_cma_alloc_fail_message_k4_19);
 	tcase_add_test(tc, test_atomic_pools_6x);
 	tcase_add_test(tc, test_atomic_pools_8g);
 	tcase_add_test(tc, test_atomic_pools_1g);
-	tcase_add_test(tc, test_atomic_pool_419);
+	tcase_add_test(tc, test_atomic_pool_k4_19);
 	tcase_add_test(tc, test_config_string_not_provided);
 	tcase_add_test(tc, test_cmdline_range_forms);
 	tcase_add_test(tc, test_cma_alloc_larger_than_area);
 	tcase_add_test(tc, test_atomic_pools_area_above_dma_limit);
 	tcase_add_test(tc, test_atomic_pools_coherent_pool_param);
 	tcase_add_test(tc, test_last_cma_default_wins);
-	tcase_add_test(tc, test_419_dma_limit_8g);
+	tcase_add_test(tc, test_dma_limit_8g_k4_19);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_cmdline - src/cmdline.c against parse_early_param() (init/main.c
+ * test_cmdline - src/kernel/early_param.c against parse_early_param() (init/main.c
  * do_early_param, kernel/params.c parse_args/parameq, lib/cmdline.c
  * next_arg), early_cma() in kernel/dma/contiguous.c and
  * early_coherent_pool() in kernel/dma/pool.c; profiles.md §10.1.
@@ -9,8 +9,8 @@
 #include <stdint.h>
 
 #include "kernel/early_param.h"
+#include "kernel/lib/sizes.h"
 
-#define SZ_1M (1ULL << 20)
 
 /* contiguous.c: size_cmdline starts at -1, base/limit at 0 */
 START_TEST(test_initial_state)

@@ -216,7 +216,7 @@ START_TEST(test_second_pool_ebusy_6x)
 END_TEST
 
 /* §1.7 / §9.2.4: 4.19 ignores dma_assign_coherent_memory's -EBUSY: 0 and "assigned" */
-START_TEST(test_second_pool_419)
+START_TEST(test_second_pool_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_fixture(&t, P419, "oracle/dup.dts", "");
@@ -286,7 +286,7 @@ START_TEST(test_mapped_pool_warn_once)
 END_TEST
 
 /* §9.2.2 / §14: 4.19 fails the same way but pr_errs on any creation failure, at every attempt */
-START_TEST(test_mapped_pool_419)
+START_TEST(test_mapped_pool_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, MAPPED_DTS, NULL, NULL);
@@ -543,7 +543,7 @@ START_TEST(test_default_cma_above_one_page_6x)
 END_TEST
 
 /* §12.2.2: 4.19 swiotlb path uses the default area for any size, one page included; NOWARN on failure */
-START_TEST(test_default_cma_any_size_419)
+START_TEST(test_default_cma_any_size_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_fixture(&t, P419, "oracle/coherent.dts", "");
@@ -662,7 +662,7 @@ START_TEST(test_cma_then_order_warn)
 END_TEST
 
 /* §1.8 / §12.1.3: size 0 through a pool: 6.12 "succeeds" at page 0 marking nothing (golden coherent-zero.k6.12) */
-START_TEST(test_size_zero_612)
+START_TEST(test_size_zero_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "coherent-zero.k6.12");
@@ -696,7 +696,7 @@ START_TEST(test_size_zero_612)
 END_TEST
 
 /* §1.8 / §12.1.3: 6.1 fails size 0 in the pool (get_order(0) = 52) (golden coherent-zero.k6.1) */
-START_TEST(test_size_zero_61)
+START_TEST(test_size_zero_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "coherent-zero.k6.1");
@@ -720,7 +720,7 @@ START_TEST(test_size_zero_61)
 END_TEST
 
 /* §13.1: 4.19 shares 6.1's lib/bitmap.c bitmap_find_free_region: order 52 finds nothing */
-START_TEST(test_size_zero_419)
+START_TEST(test_size_zero_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_fixture(&t, P419, "oracle/coherent.dts", "");
@@ -996,22 +996,22 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_init_misaligned_cma);
 	tcase_add_test(tc, test_disabled_target);
 	tcase_add_test(tc, test_second_pool_ebusy_6x);
-	tcase_add_test(tc, test_second_pool_419);
+	tcase_add_test(tc, test_second_pool_k4_19);
 	tcase_add_test(tc, test_mapped_pool_golden);
 	tcase_add_test(tc, test_mapped_pool_warn_once);
-	tcase_add_test(tc, test_mapped_pool_419);
+	tcase_add_test(tc, test_mapped_pool_k4_19);
 	tcase_add_test(tc, test_lookup_name_vs_phandle);
 	tcase_add_test(tc, test_dma_ranges);
 	tcase_add_test(tc, test_coherent_exclusive);
 	tcase_add_test(tc, test_device_cma_one_page);
 	tcase_add_test(tc, test_default_cma_above_one_page_6x);
-	tcase_add_test(tc, test_default_cma_any_size_419);
+	tcase_add_test(tc, test_default_cma_any_size_k4_19);
 	tcase_add_test(tc, test_fallback_system);
 	tcase_add_test(tc, test_page_alloc_order_warn_once);
 	tcase_add_test(tc, test_cma_then_order_warn);
-	tcase_add_test(tc, test_size_zero_612);
-	tcase_add_test(tc, test_size_zero_61);
-	tcase_add_test(tc, test_size_zero_419);
+	tcase_add_test(tc, test_size_zero_k6_12);
+	tcase_add_test(tc, test_size_zero_k6_1);
+	tcase_add_test(tc, test_size_zero_k4_19);
 	tcase_add_test(tc, test_region_alloc);
 	tcase_add_test(tc, test_cma_reassignment_overwrites);
 	tcase_add_test(tc, test_pool_page_rounding);

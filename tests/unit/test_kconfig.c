@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_kconfig - src/kconfig.c: the arm64 Kconfig defaults (mm/Kconfig
+ * test_kconfig - src/kernel/kconfig.c: the arm64 Kconfig defaults (mm/Kconfig
  * CMA_AREAS, kernel/dma/Kconfig CMA_SIZE_MBYTES / CMA_ALIGNMENT),
  * MAX_CMA_AREAS (include/linux/cma.h), and .config parsing with the
  * Debian values of profiles.md §0 and the oracle README config table.
@@ -33,7 +33,7 @@ static void check_common_defaults(const struct rm_kconfig *kc)
 }
 
 /* 6.12 mm/Kconfig CMA_AREAS default 8, MAX_CMA_AREAS = CONFIG_CMA_AREAS */
-START_TEST(test_defaults_6_12)
+START_TEST(test_defaults_k6_12)
 {
 	const struct rm_profile *p = prof("6.12");
 	struct rm_kconfig kc;
@@ -47,7 +47,7 @@ START_TEST(test_defaults_6_12)
 END_TEST
 
 /* 6.1 mm/Kconfig CMA_AREAS default 7, MAX_CMA_AREAS = 1 + CONFIG_CMA_AREAS */
-START_TEST(test_defaults_6_1)
+START_TEST(test_defaults_k6_1)
 {
 	const struct rm_profile *p = prof("6.1");
 	struct rm_kconfig kc;
@@ -61,7 +61,7 @@ START_TEST(test_defaults_6_1)
 END_TEST
 
 /* 4.19 mm/Kconfig CMA_AREAS default 7, MAX_CMA_AREAS = 1 + it (profiles.md §0) */
-START_TEST(test_defaults_4_19)
+START_TEST(test_defaults_k4_19)
 {
 	const struct rm_profile *p = prof("4.19");
 	struct rm_kconfig kc;
@@ -94,7 +94,7 @@ START_TEST(test_debian_cma_areas)
 END_TEST
 
 /* the oracle README config table: linux-image-6.1.0-56-arm64 */
-START_TEST(test_debian_6_1_config)
+START_TEST(test_debian_config_k6_1)
 {
 	static const char cfg[] =
 		"#\n"
@@ -282,11 +282,11 @@ static Suite *make_suite(void)
 	Suite *s = suite_create("kconfig");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_test(tc, test_defaults_6_12);
-	tcase_add_test(tc, test_defaults_6_1);
-	tcase_add_test(tc, test_defaults_4_19);
+	tcase_add_test(tc, test_defaults_k6_12);
+	tcase_add_test(tc, test_defaults_k6_1);
+	tcase_add_test(tc, test_defaults_k4_19);
 	tcase_add_test(tc, test_debian_cma_areas);
-	tcase_add_test(tc, test_debian_6_1_config);
+	tcase_add_test(tc, test_debian_config_k6_1);
 	tcase_add_test(tc, test_snippet_percentage);
 	tcase_add_test(tc, test_error_not_a_number);
 	tcase_add_test(tc, test_error_out_of_range);

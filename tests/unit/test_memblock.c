@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_memblock - src/memblock.c against mm/memblock.c (profiles.md §6.5)
+ * test_memblock - src/kernel/mm/memblock.c against mm/memblock.c (profiles.md §6.5)
  * on the QEMU virt layout (RAM 0x40000000..0xc0000000 with 2 GiB), with
  * placements from the oracle outputs (examples/out, examples/profiles).
  */
 #include <check.h>
 #include <stdint.h>
 
+#include "kernel/lib/sizes.h"
 #include "kernel/mm/memblock.h"
 
-#define SZ_64K	0x10000ULL
-#define SZ_1M	0x100000ULL
-#define SZ_2M	0x200000ULL
-#define SZ_4M	0x400000ULL
-#define SZ_8M	0x800000ULL
-#define SZ_16M	0x1000000ULL
-#define SZ_32M	0x2000000ULL
-#define SZ_64M	0x4000000ULL
-#define SZ_1G	0x40000000ULL
-#define SZ_2G	0x80000000ULL
 
 struct rgn {
 	uint64_t base, size;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_memparse - src/memparse.c against lib/cmdline.c memparse() and
+ * test_memparse - src/kernel/lib/cmdline.c against lib/cmdline.c memparse() and
  * simple_strtoull() (lib/vsprintf.c, _parse_integer_fixup_radix() and
  * _parse_integer_limit() in lib/kstrtox.c); kernel-semantics.md §4.1,
  * profiles.md §10.1.

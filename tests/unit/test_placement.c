@@ -197,7 +197,7 @@ START_TEST(test_cma_size_not_rounded_6x)
 END_TEST
 
 /* §6.2 + seed 002 rmem_cma_setup (4 MiB mask): rejected; §7 4.19 ignores the error, no message, memory kept */
-START_TEST(test_cma_size_not_rounded_419)
+START_TEST(test_cma_size_not_rounded_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, CMAMIS_DTS, NULL, NULL);
@@ -248,7 +248,7 @@ START_TEST(test_dyn_failure_message_6x)
 END_TEST
 
 /* §6.2/§14: 4.19 pr_info "failed to allocate memory for node '%s'" without the size */
-START_TEST(test_dyn_failure_message_419)
+START_TEST(test_dyn_failure_message_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, TOOBIG_DTS, NULL, NULL);
@@ -322,7 +322,7 @@ END_TEST
 /* ---- order: 6.1/4.19 heapsort permutation, 6.12 DT order ---------------- */
 
 /* §5.1/§6.1: errors.dts on 6.1 places too-big, dyn-b, dyn-a, dyn-c (golden errors.k6.1) */
-START_TEST(test_order_61_errors)
+START_TEST(test_order_errors_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "errors.k6.1");
@@ -354,7 +354,7 @@ START_TEST(test_order_61_errors)
 END_TEST
 
 /* §5.1: one static fewer changes the 6.1 permutation: dyn-c, dyn-a, dyn-b fails (golden errors-minus-one.k6.1) */
-START_TEST(test_order_61_errors_minus_one)
+START_TEST(test_order_errors_minus_one_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "errors-minus-one.k6.1");
@@ -380,7 +380,7 @@ START_TEST(test_order_61_errors_minus_one)
 END_TEST
 
 /* §6.1: 6.12 places dynamics in DT order for both inputs (golden errors.k6.12, errors-minus-one.k6.12) */
-START_TEST(test_order_612_dt_order)
+START_TEST(test_order_dt_order_k6_12)
 {
 	static const char *const goldens[] = { "errors.k6.12", "errors-minus-one.k6.12" };
 	unsigned int i;
@@ -417,7 +417,7 @@ START_TEST(test_order_612_dt_order)
 END_TEST
 
 /* §5.2: 4.19's top-down heapsort gives 6.1's permutation (distinct static bases tie the same way) */
-START_TEST(test_order_419_errors)
+START_TEST(test_order_errors_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_fixture(&t, P419, "oracle/errors.dts", "");
@@ -475,7 +475,7 @@ END_TEST
 /* ---- the 6.12 adjacency heuristic ------------------------------------ */
 
 /* §6.4: heur.dts -> 6.12 0x78000000, 0x81000000 (bottom-up), 0x91800000 (golden heur.k6.12) */
-START_TEST(test_heuristic_612)
+START_TEST(test_heuristic_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "heur.k6.12");
@@ -502,7 +502,7 @@ START_TEST(test_heuristic_612)
 END_TEST
 
 /* §6.4: 6.1 has no heuristic: 0x78000000, 0x88000000, 0x91800000 (golden heur.k6.1) */
-START_TEST(test_no_heuristic_61)
+START_TEST(test_no_heuristic_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "heur.k6.1");
@@ -520,7 +520,7 @@ START_TEST(test_no_heuristic_61)
 END_TEST
 
 /* §6.4 "not in 6.1 or 4.19" + §2 (4.19 /memreserve/ before the scan) */
-START_TEST(test_no_heuristic_419)
+START_TEST(test_no_heuristic_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_fixture(&t, P419, "oracle/heur.dts", "");
@@ -568,7 +568,7 @@ END_TEST
 /* ---- the overlap check ------------------------------------------------ */
 
 /* §4: 6.1 prints OVERLAP before every dynamic/init message, exclusive ends (golden errors.k6.1) */
-START_TEST(test_overlap_position_61)
+START_TEST(test_overlap_position_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "errors.k6.1");
@@ -589,7 +589,7 @@ START_TEST(test_overlap_position_61)
 END_TEST
 
 /* §4: 6.12 prints it last, after every init and summary line (golden errors.k6.12) */
-START_TEST(test_overlap_position_612)
+START_TEST(test_overlap_position_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "errors.k6.12");
@@ -748,7 +748,7 @@ START_TEST(test_release_after_init_failure)
 END_TEST
 
 /* §3.2 / §14: 6.12 caps dynamic nodes at 64 ("too many defined dynamic regions, skip '%s'") */
-START_TEST(test_too_many_dynamic_612)
+START_TEST(test_too_many_dynamic_k6_12)
 {
 	char *body = NULL, *dts;
 	struct tboot t;
@@ -811,27 +811,27 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_default_alignment_64);
 	tcase_add_test(tc, test_cma_alignment_bump);
 	tcase_add_test(tc, test_cma_size_not_rounded_6x);
-	tcase_add_test(tc, test_cma_size_not_rounded_419);
+	tcase_add_test(tc, test_cma_size_not_rounded_k4_19);
 	tcase_add_test(tc, test_dyn_failure_message_6x);
-	tcase_add_test(tc, test_dyn_failure_message_419);
+	tcase_add_test(tc, test_dyn_failure_message_k4_19);
 	tcase_add_test(tc, test_address_zero_is_failure);
 	tcase_add_test(tc, test_invalid_properties);
-	tcase_add_test(tc, test_order_61_errors);
-	tcase_add_test(tc, test_order_61_errors_minus_one);
-	tcase_add_test(tc, test_order_612_dt_order);
-	tcase_add_test(tc, test_order_419_errors);
+	tcase_add_test(tc, test_order_errors_k6_1);
+	tcase_add_test(tc, test_order_errors_minus_one_k6_1);
+	tcase_add_test(tc, test_order_dt_order_k6_12);
+	tcase_add_test(tc, test_order_errors_k4_19);
 	tcase_add_test(tc, test_order_sorttest);
-	tcase_add_test(tc, test_heuristic_612);
-	tcase_add_test(tc, test_no_heuristic_61);
-	tcase_add_test(tc, test_no_heuristic_419);
+	tcase_add_test(tc, test_heuristic_k6_12);
+	tcase_add_test(tc, test_no_heuristic_k6_1);
+	tcase_add_test(tc, test_no_heuristic_k4_19);
 	tcase_add_test(tc, test_heuristic_text);
-	tcase_add_test(tc, test_overlap_position_61);
-	tcase_add_test(tc, test_overlap_position_612);
+	tcase_add_test(tc, test_overlap_position_k6_1);
+	tcase_add_test(tc, test_overlap_position_k6_12);
 	tcase_add_test(tc, test_overlap_base_zero);
 	tcase_add_test(tc, test_overlap_touching_and_logging_only);
 	tcase_add_test(tc, test_alloc_ranges_windows);
 	tcase_add_test(tc, test_release_after_init_failure);
-	tcase_add_test(tc, test_too_many_dynamic_612);
+	tcase_add_test(tc, test_too_many_dynamic_k6_12);
 	tcase_add_test(tc, test_overlap_adjacent_only);
 	suite_add_tcase(s, tc);
 	return s;

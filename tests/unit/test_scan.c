@@ -24,7 +24,7 @@ static const char *const all_profiles[] = { P612, P61, P419 };
 	"\t};\n")
 
 /* §3.1 / §14: 6.12 prints the root-check error twice (golden boards/bcm2711-rpi-4-b.mem4G.k6.12) */
-START_TEST(test_root_cells_612_twice)
+START_TEST(test_root_cells_twice_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P612, BADCELLS_DTS, NULL, NULL);
@@ -42,7 +42,7 @@ START_TEST(test_root_cells_612_twice)
 END_TEST
 
 /* §3.1 / §14: 6.1 prints it once with "OF: fdt: " (golden boards/bcm2711-rpi-4-b.mem4G.k6.1) */
-START_TEST(test_root_cells_61_once)
+START_TEST(test_root_cells_once_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, BADCELLS_DTS, NULL, NULL);
@@ -57,7 +57,7 @@ START_TEST(test_root_cells_61_once)
 END_TEST
 
 /* §3.1 / §14: 4.19 __reserved_mem_check_root, "OF: fdt: " prefix, child not removed */
-START_TEST(test_root_cells_419)
+START_TEST(test_root_cells_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, BADCELLS_DTS, NULL, NULL);
@@ -101,7 +101,7 @@ END_TEST
 	"\t\tgood@5f000000 { reg = <0x0 0x5f000000 0x0 0x100000>; no-map; };"))
 
 /* §3.2: 6.12 prints "invalid reg property" twice, RM prefix (golden twodef.k6.12) */
-START_TEST(test_invalid_reg_612)
+START_TEST(test_invalid_reg_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P612, BADREG_DTS, NULL, NULL);
@@ -121,7 +121,7 @@ START_TEST(test_invalid_reg_612)
 END_TEST
 
 /* §3.2: 6.1 prints it once, "OF: fdt: " prefix (golden twodef.k6.1) */
-START_TEST(test_invalid_reg_61)
+START_TEST(test_invalid_reg_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, BADREG_DTS, NULL, NULL);
@@ -138,7 +138,7 @@ START_TEST(test_invalid_reg_61)
 END_TEST
 
 /* §3.2 / §14: 4.19 "OF: fdt: " prefix, node dropped (no memblock_remove) */
-START_TEST(test_invalid_reg_419)
+START_TEST(test_invalid_reg_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, BADREG_DTS, NULL, NULL);
@@ -178,7 +178,7 @@ END_TEST
 	" reg = <0x0 0x63000000 0x0 0x0>; size = <0x0 0x100000>; };"))
 
 /* §3.2: 6.1 saves a size-0 tuple and places it as dynamic when it has `size` (golden multireg.k6.1, order.k6.1) */
-START_TEST(test_zero_size_61)
+START_TEST(test_zero_size_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, ZERO_DTS, NULL, NULL);
@@ -207,7 +207,7 @@ START_TEST(test_zero_size_61)
 END_TEST
 
 /* §3.2: 6.12 prints the failure once and never saves a size-0 entry (golden multireg.k6.12, order.k6.12) */
-START_TEST(test_zero_size_612)
+START_TEST(test_zero_size_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P612, ZERO_DTS, NULL, NULL);
@@ -228,7 +228,7 @@ START_TEST(test_zero_size_612)
 END_TEST
 
 /* §3.2 / §14: 4.19 pr_info "failed to reserve" (FDT prefix), size-0 entry saved and placed like 6.1 */
-START_TEST(test_zero_size_419)
+START_TEST(test_zero_size_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, ZERO_DTS, NULL, NULL);
@@ -255,7 +255,7 @@ END_TEST
 	"\t\tafter@5f000000 { reg = <0x0 0x5f000000 0x0 0x100000>; no-map; };"))
 
 /* §3.2: 6.1 ignores an empty reg silently (golden emptyreg.k6.1) */
-START_TEST(test_empty_reg_61)
+START_TEST(test_empty_reg_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, EMPTYREG_DTS, NULL, NULL);
@@ -275,7 +275,7 @@ START_TEST(test_empty_reg_61)
 END_TEST
 
 /* kernel-semantics §2.3 / §10.18: 4.19's loop does not run for an empty reg either: silent */
-START_TEST(test_empty_reg_419)
+START_TEST(test_empty_reg_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, EMPTYREG_DTS, NULL, NULL);
@@ -288,7 +288,7 @@ START_TEST(test_empty_reg_419)
 END_TEST
 
 /* §1.10 / §3.2: 6.12 reads the first tuple from the bytes after the empty reg (golden emptyreg.k6.12) */
-START_TEST(test_empty_reg_612_garbage)
+START_TEST(test_empty_reg_garbage_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_golden(&t, "emptyreg.k6.12");
@@ -335,7 +335,7 @@ END_TEST
 	" 0x0 0x61000000 0x0 0x100000>; no-map; };"))
 
 /* §3.2: every tuple reserved, only the first recorded; 6.12 warns (golden multireg.k6.12) */
-START_TEST(test_multi_reg_612)
+START_TEST(test_multi_reg_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P612, MULTI_DTS, NULL, NULL);
@@ -359,7 +359,7 @@ START_TEST(test_multi_reg_612)
 END_TEST
 
 /* §3.2: 6.1 says nothing about the extra tuple, records the first (golden multireg.k6.1) */
-START_TEST(test_multi_reg_61)
+START_TEST(test_multi_reg_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, MULTI_DTS, NULL, NULL);
@@ -381,7 +381,7 @@ START_TEST(test_multi_reg_61)
 END_TEST
 
 /* §3.2 + seed 002 (no-map -> memblock_remove): 4.19 removes both tuples from memory */
-START_TEST(test_multi_reg_419)
+START_TEST(test_multi_reg_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, MULTI_DTS, NULL, NULL);
@@ -445,7 +445,7 @@ START_TEST(test_disabled_ignored)
 END_TEST
 
 /* kernel-semantics §2.2.3 (v6.0-6.7 fdt.c): the status of /reserved-memory itself is not checked */
-START_TEST(test_parent_status_not_checked_61)
+START_TEST(test_parent_status_not_checked_k6_1)
 {
 	static const char dts[] = DTS(
 		"\treserved-memory {\n\t\t#address-cells = <2>;\n"
@@ -471,7 +471,7 @@ END_TEST
 	" no-map; };"))
 
 /* §3.2 early_init_dt_reserve_memory: -EBUSY, "failed to reserve", FDT prefix in 6.1 (golden errors.k6.1) */
-START_TEST(test_nomap_over_reserved_61)
+START_TEST(test_nomap_over_reserved_k6_1)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P61, OVER_DTS, NULL, NULL);
@@ -490,7 +490,7 @@ START_TEST(test_nomap_over_reserved_61)
 END_TEST
 
 /* §3.2: 6.12 RM prefix, and the failed statics are still saved and listed (golden errors.k6.12) */
-START_TEST(test_nomap_over_reserved_612)
+START_TEST(test_nomap_over_reserved_k6_12)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P612, OVER_DTS, NULL, NULL);
@@ -512,7 +512,7 @@ START_TEST(test_nomap_over_reserved_612)
 END_TEST
 
 /* §3.2 + seed 002 (no-map -> memblock_remove): 4.19 never fails, the range leaves memory */
-START_TEST(test_nomap_over_reserved_419)
+START_TEST(test_nomap_over_reserved_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, OVER_DTS, NULL, NULL);
@@ -624,7 +624,7 @@ END_TEST
 	"\t\ttop@5f000000 { reg = <0x0 0x5f000000 0x0 0x100000>; no-map; };"))
 
 /* §3.1: 4.19's of_scan_flat_dt walk handles every node at depth >= 2, grandchildren included */
-START_TEST(test_grandchildren_419)
+START_TEST(test_grandchildren_k4_19)
 {
 	struct tboot t;
 	struct rm_board *b = tb_text(&t, P419, NESTED_DTS, NULL, NULL);
@@ -743,7 +743,7 @@ static char *many_statics(unsigned int n)
 }
 
 /* §3.2 / §14 fdt_reserved_mem_save_node: 6.1 holds 64 entries, then "not enough space for all defined regions." */
-START_TEST(test_table_full_61)
+START_TEST(test_table_full_k6_1)
 {
 	char *dts = many_statics(65);
 	struct tboot t;
@@ -760,7 +760,7 @@ START_TEST(test_table_full_61)
 END_TEST
 
 /* §3.2 / §14: 4.19 holds 32 entries and says "not enough space all defined regions." (sic) */
-START_TEST(test_table_full_419)
+START_TEST(test_table_full_k4_19)
 {
 	char *dts = many_statics(33);
 	struct tboot t;
@@ -787,37 +787,37 @@ static Suite *make_suite(void)
 	TCase *tc = tcase_create("core");
 
 	tcase_set_timeout(tc, 60);
-	tcase_add_test(tc, test_root_cells_612_twice);
-	tcase_add_test(tc, test_root_cells_61_once);
-	tcase_add_test(tc, test_root_cells_419);
+	tcase_add_test(tc, test_root_cells_twice_k6_12);
+	tcase_add_test(tc, test_root_cells_once_k6_1);
+	tcase_add_test(tc, test_root_cells_k4_19);
 	tcase_add_test(tc, test_root_no_ranges);
-	tcase_add_test(tc, test_invalid_reg_612);
-	tcase_add_test(tc, test_invalid_reg_61);
-	tcase_add_test(tc, test_invalid_reg_419);
+	tcase_add_test(tc, test_invalid_reg_k6_12);
+	tcase_add_test(tc, test_invalid_reg_k6_1);
+	tcase_add_test(tc, test_invalid_reg_k4_19);
 	tcase_add_test(tc, test_invalid_reg_golden);
-	tcase_add_test(tc, test_zero_size_61);
-	tcase_add_test(tc, test_zero_size_612);
-	tcase_add_test(tc, test_zero_size_419);
-	tcase_add_test(tc, test_empty_reg_61);
-	tcase_add_test(tc, test_empty_reg_419);
-	tcase_add_test(tc, test_empty_reg_612_garbage);
-	tcase_add_test(tc, test_multi_reg_612);
-	tcase_add_test(tc, test_multi_reg_61);
-	tcase_add_test(tc, test_multi_reg_419);
+	tcase_add_test(tc, test_zero_size_k6_1);
+	tcase_add_test(tc, test_zero_size_k6_12);
+	tcase_add_test(tc, test_zero_size_k4_19);
+	tcase_add_test(tc, test_empty_reg_k6_1);
+	tcase_add_test(tc, test_empty_reg_k4_19);
+	tcase_add_test(tc, test_empty_reg_garbage_k6_12);
+	tcase_add_test(tc, test_multi_reg_k6_12);
+	tcase_add_test(tc, test_multi_reg_k6_1);
+	tcase_add_test(tc, test_multi_reg_k4_19);
 	tcase_add_test(tc, test_disabled_ignored);
-	tcase_add_test(tc, test_parent_status_not_checked_61);
-	tcase_add_test(tc, test_nomap_over_reserved_61);
-	tcase_add_test(tc, test_nomap_over_reserved_612);
-	tcase_add_test(tc, test_nomap_over_reserved_419);
+	tcase_add_test(tc, test_parent_status_not_checked_k6_1);
+	tcase_add_test(tc, test_nomap_over_reserved_k6_1);
+	tcase_add_test(tc, test_nomap_over_reserved_k6_12);
+	tcase_add_test(tc, test_nomap_over_reserved_k4_19);
 	tcase_add_test(tc, test_nomap_depends_on_dt_order);
 	tcase_add_test(tc, test_nomap_outside_ram);
 	tcase_add_test(tc, test_nomap_over_memreserve);
-	tcase_add_test(tc, test_grandchildren_419);
+	tcase_add_test(tc, test_grandchildren_k4_19);
 	tcase_add_test(tc, test_grandchildren_ignored_6x);
 	tcase_add_test(tc, test_unit_address_node_name);
 	tcase_add_test(tc, test_no_reserved_memory_node);
-	tcase_add_test(tc, test_table_full_61);
-	tcase_add_test(tc, test_table_full_419);
+	tcase_add_test(tc, test_table_full_k6_1);
+	tcase_add_test(tc, test_table_full_k4_19);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -338,7 +338,7 @@ static void load_table(struct rm_board *b, struct rm_region **tab,
  * 4.19 lib/sort.c sort() through rm_sort_table: the same permutation as
  * 6.1's sort_r with the 4.19 key, base only (profiles.md §5.2).
  */
-START_TEST(test_property_4_19_top_down_table)
+START_TEST(test_property_top_down_table_k4_19)
 {
 	struct rm_region *tab[40];
 	struct rm_board b;
@@ -368,7 +368,7 @@ START_TEST(test_property_4_19_top_down_table)
 END_TEST
 
 /* rm_sort_table on 6.1 = sort_r with (base, size): run/sorttest.k6.1 again */
-START_TEST(test_table_6_1_sorttest)
+START_TEST(test_table_sorttest_k6_1)
 {
 	static const struct elem in[12] = {
 		{ 0x50000000, 0x100000, S1 }, { 0, 0, D1 }, { 0, 0, D2 },
@@ -394,7 +394,7 @@ START_TEST(test_table_6_1_sorttest)
 END_TEST
 
 /* 6.12 __rmem_cmp(): base, size, fdt_node - run/sorttest.k6.12 "s4 ... s5" */
-START_TEST(test_table_6_12_strict)
+START_TEST(test_table_strict_k6_12)
 {
 	static const struct elem in[6] = {
 		{ 0x52000000, 0x100000, 0 }, { 0x52000000, 0x100000, 1 },
@@ -431,9 +431,9 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_errors_dts_orders);
 	tcase_add_test(tc, test_large_elements);
 	tcase_add_test(tc, test_property_bottom_up_vs_refs);
-	tcase_add_test(tc, test_property_4_19_top_down_table);
-	tcase_add_test(tc, test_table_6_1_sorttest);
-	tcase_add_test(tc, test_table_6_12_strict);
+	tcase_add_test(tc, test_property_top_down_table_k4_19);
+	tcase_add_test(tc, test_table_sorttest_k6_1);
+	tcase_add_test(tc, test_table_strict_k6_12);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -20,6 +20,7 @@
 #define SZ_64M		0x04000000ULL
 #define SZ_128M		0x08000000ULL
 #define SZ_1G		0x40000000ULL
+#define SZ_2G		0x80000000ULL
 #define SZ_4G		0x100000000ULL
 
 #endif
