@@ -371,7 +371,7 @@ static TB_UNUSED struct rm_board *tb_golden(struct tboot *t, const char *name)
  * A fixture (path under tests/fixtures, e.g. "oracle/errors.dts") on any
  * profile, its /include/s found in its own directory; the Debian .config
  * for 6.1/6.12, the Kconfig defaults for 4.19 (its config is unknown,
- * profiles.md §0).
+ * doc/kernels.md §0).
  */
 static TB_UNUSED struct rm_board *tb_fixture(struct tboot *t,
 					     const char *profile,

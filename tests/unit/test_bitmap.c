@@ -2,7 +2,7 @@
 /*
  * test_bitmap - src/kernel/lib/bitmap.c against lib/bitmap.c, include/linux/bitmap.h
  * and the oracle's coherent-pool / CMA allocation sequences
- * (../shared/oracle/README.md "Allocation sequences", profiles.md §13).
+ * (../shared/oracle/README.md "Allocation sequences", doc/kernels.md §13).
  *
  * Page numbers in the sequences are the rmemprobe "page=" values of
  * examples/out/coherent-<seq>.k6.1.txt (identical on 6.12).
@@ -213,7 +213,7 @@ END_TEST
 
 /*
  * lib/bitmap.c (6.1): pos + (1U << order) <= bits fails for order 52
- * (profiles.md §12.1.3, out/coherent-zero.k6.1: size 0 -> FAIL); a block
+ * (doc/kernels.md §12.1.3, out/coherent-zero.k6.1: size 0 -> FAIL); a block
  * exactly the map size fits.
  */
 START_TEST(test_free_region_large_orders)
@@ -314,7 +314,7 @@ START_TEST(test_release_word_mask_k4_19_k6_1)
 }
 END_TEST
 
-/* profiles.md §13.1: for an aligned pos both release paths agree */
+/* doc/kernels.md §13.1: for an aligned pos both release paths agree */
 START_TEST(test_release_aligned_same)
 {
 	unsigned int order;
@@ -549,7 +549,7 @@ START_TEST(test_weight_longest_run)
 }
 END_TEST
 
-/* ---- property test against bit-by-bit references (profiles.md §13) ---- */
+/* ---- property test against bit-by-bit references (doc/kernels.md §13) ---- */
 
 static uint64_t rng_state;
 

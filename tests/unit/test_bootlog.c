@@ -2,7 +2,7 @@
 /*
  * test_bootlog - src/kernel/bootlog.c, the emulated printk buffer: one message
  * per call, '\n' inside a message starting a new line as printk's record
- * printing does (the OVERLAP message of profiles.md §4 is one pr_err with
+ * printing does (the OVERLAP message of doc/kernels.md §4 is one pr_err with
  * an embedded newline and shows as two dmesg lines in golden
  * errors.k6.1), one trailing newline dropped, error/warning messages
  * counted (bootlog.h).

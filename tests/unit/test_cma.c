@@ -2,7 +2,7 @@
 /*
  * test_cma - the default CMA area (kernel/dma/contiguous.c), CMA areas
  * and cma_alloc (mm/cma.c) and the DMA atomic pools (kernel/dma/pool.c),
- * per profile.  Expectations: ../shared/spec/profiles.md §8, §10-§13
+ * per profile.  Expectations: doc/kernels.md §8, §10-§13
  * (cited as §x), kernel-semantics.md §3.5, §4.4, §6.2, §10, seed 002
  * (4.19 precedence "dts ==> cmdline ==> config") and the oracle goldens
  * in tests/golden.

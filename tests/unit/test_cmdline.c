@@ -3,7 +3,7 @@
  * test_cmdline - src/kernel/early_param.c against parse_early_param() (init/main.c
  * do_early_param, kernel/params.c parse_args/parameq, lib/cmdline.c
  * next_arg), early_cma() in kernel/dma/contiguous.c and
- * early_coherent_pool() in kernel/dma/pool.c; profiles.md §10.1.
+ * early_coherent_pool() in kernel/dma/pool.c; doc/kernels.md §10.1.
  */
 #include <check.h>
 #include <stdint.h>

@@ -3,7 +3,7 @@
  * test_devices - of_reserved_mem_device_init_by_idx() for every
  * memory-region of a device at boot, and dma_alloc_coherent() through
  * rm_dma_alloc(): device pool, device CMA area, default area, page
- * allocator.  Expectations: ../shared/spec/profiles.md §9, §12, §13
+ * allocator.  Expectations: doc/kernels.md §9, §12, §13
  * (cited as §x), kernel-semantics.md §4-§5 and §10, seed 000
  * (dma_alloc_from_coherent: "return mem->flags & DMA_MEMORY_EXCLUSIVE" on
  * failure, dma_assign_coherent_memory -EBUSY) and the oracle goldens

@@ -3,7 +3,7 @@
  * test_kconfig - src/kernel/kconfig.c: the arm64 Kconfig defaults (mm/Kconfig
  * CMA_AREAS, kernel/dma/Kconfig CMA_SIZE_MBYTES / CMA_ALIGNMENT),
  * MAX_CMA_AREAS (include/linux/cma.h), and .config parsing with the
- * Debian values of profiles.md §0 and the oracle README config table.
+ * Debian values of doc/kernels.md §0 and the oracle README config table.
  */
 #include <check.h>
 #include <errno.h>
@@ -60,7 +60,7 @@ START_TEST(test_defaults_k6_1)
 }
 END_TEST
 
-/* 4.19 mm/Kconfig CMA_AREAS default 7, MAX_CMA_AREAS = 1 + it (profiles.md §0) */
+/* 4.19 mm/Kconfig CMA_AREAS default 7, MAX_CMA_AREAS = 1 + it (doc/kernels.md §0) */
 START_TEST(test_defaults_k4_19)
 {
 	const struct rm_profile *p = prof("4.19");
@@ -73,7 +73,7 @@ START_TEST(test_defaults_k4_19)
 }
 END_TEST
 
-/* profiles.md §0/§17: Debian CMA_AREAS=20 (6.12) and 19 (6.1) -> 20 slots */
+/* doc/kernels.md §0/§17: Debian CMA_AREAS=20 (6.12) and 19 (6.1) -> 20 slots */
 START_TEST(test_debian_cma_areas)
 {
 	struct rm_kconfig kc;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * test_memblock - src/kernel/mm/memblock.c against mm/memblock.c (profiles.md §6.5)
+ * test_memblock - src/kernel/mm/memblock.c against mm/memblock.c (doc/kernels.md §6.5)
  * on the QEMU virt layout (RAM 0x40000000..0xc0000000 with 2 GiB), with
  * placements from the oracle outputs (examples/out, examples/profiles).
  */
@@ -46,7 +46,7 @@ static void virt(struct memblock *mb, uint64_t ram)
 	ck_assert_int_eq(memblock_add(mb, 0x40000000ULL, ram), 0);
 }
 
-/* what QEMU and 6.12 reserve before the scan (profiles.md §2 footprint) */
+/* what QEMU and 6.12 reserve before the scan (doc/kernels.md §2 footprint) */
 static void virt_612_boot(struct memblock *mb)
 {
 	virt(mb, SZ_2G);
@@ -161,7 +161,7 @@ START_TEST(test_nomap_split_merge)
 	ck_assert(memblock_is_nomap(&mb, 0x500fffffULL));
 	ck_assert(!memblock_is_nomap(&mb, 0x50100000ULL));
 	ck_assert(!memblock_is_nomap(&mb, 0x4fffffffULL));
-	/* NOMAP is not "reserved" (profiles.md §3.2) */
+	/* NOMAP is not "reserved" (doc/kernels.md §3.2) */
 	ck_assert(!memblock_is_region_reserved(&mb, 0x50000000ULL, SZ_1M));
 	/* an adjacent NOMAP range merges with the first */
 	memblock_mark_nomap(&mb, 0x50100000ULL, SZ_1M);

@@ -3,7 +3,7 @@
  * test_memparse - src/kernel/lib/cmdline.c against lib/cmdline.c memparse() and
  * simple_strtoull() (lib/vsprintf.c, _parse_integer_fixup_radix() and
  * _parse_integer_limit() in lib/kstrtox.c); kernel-semantics.md §4.1,
- * profiles.md §10.1.
+ * doc/kernels.md §10.1.
  */
 #include <check.h>
 #include <stdint.h>

@@ -2,7 +2,7 @@
 /*
  * test_placement - dynamic regions (`size`, `alignment`, `alloc-ranges`):
  * where each profile places them, in which order, and what it prints.
- * Expectations: ../shared/spec/profiles.md §4-§6 (cited as §x),
+ * Expectations: doc/kernels.md §4-§6 (cited as §x),
  * kernel-semantics.md §2.6 and §10, seed 002 (4.19 CMA alignment
  * PAGE_SIZE << max(MAX_ORDER - 1, pageblock_order) = 4 MiB) and the
  * oracle goldens in tests/golden (inputs in tests/fixtures/oracle).

@@ -2,7 +2,7 @@
 /*
  * test_scan - the /reserved-memory scan and the static (`reg`) regions,
  * through rm_boot(), per profile.  Expectations come from
- * ../shared/spec/profiles.md §3 (cited as §3.x), kernel-semantics.md §2
+ * doc/kernels.md §3 (cited as §3.x), kernel-semantics.md §2
  * and §10, seed 002 (4.19 no-map -> memblock_remove) and the oracle
  * goldens in tests/golden (cited by file name; their inputs are
  * tests/fixtures/oracle/NAME.dts).

@@ -41,7 +41,7 @@ static int cmp_base(const void *pa, const void *pb, void *priv)
 	return 0;
 }
 
-/* profiles.md §5.1: all keys equal -> the rotation [1, 2, ..., n-1, 0] */
+/* doc/kernels.md §5.1: all keys equal -> the rotation [1, 2, ..., n-1, 0] */
 START_TEST(test_all_equal_rotation)
 {
 	struct elem e[64];
@@ -65,7 +65,7 @@ START_TEST(test_all_equal_rotation)
 END_TEST
 
 /*
- * profiles.md §5.1, out/boards/fsl-ls1046a-rdb.mem4G.k6.1: three dynamic
+ * doc/kernels.md §5.1, out/boards/fsl-ls1046a-rdb.mem4G.k6.1: three dynamic
  * pools bman-fbpr, qman-fqd, qman-pfdr (DT order) are placed qman-fqd,
  * qman-pfdr, bman-fbpr.
  */
@@ -115,7 +115,7 @@ START_TEST(test_sorttest_mixed)
 END_TEST
 
 /*
- * out/errors.k6.1 and out/errors-minus-one.k6.1 (profiles.md §5.1): the
+ * out/errors.k6.1 and out/errors-minus-one.k6.1 (doc/kernels.md §5.1): the
  * saved entries in DT order give too-big, dyn-b, dyn-a, dyn-c, resp.
  * (without cma-2m-aligned) dyn-c, dyn-a, dyn-b, too-big.
  */
@@ -179,7 +179,7 @@ START_TEST(test_large_elements)
 }
 END_TEST
 
-/* ---- references written from profiles.md §5.1 and §5.2 ---- */
+/* ---- references written from doc/kernels.md §5.1 and §5.2 ---- */
 
 static uint64_t rng_state;
 
@@ -336,7 +336,7 @@ static void load_table(struct rm_board *b, struct rm_region **tab,
 
 /*
  * 4.19 lib/sort.c sort() through rm_sort_table: the same permutation as
- * 6.1's sort_r with the 4.19 key, base only (profiles.md §5.2).
+ * 6.1's sort_r with the 4.19 key, base only (doc/kernels.md §5.2).
  */
 START_TEST(test_property_top_down_table_k4_19)
 {
