@@ -151,65 +151,64 @@ static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
 	return fd;
 }
 
-void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
-		    struct fuse_file_info *fi)
+/*
+ * A text file: a read from the start takes a fresh snapshot; later
+ * offsets are served from it, so a reader sees one consistent text.
+ */
+static void read_text(fuse_req_t req, struct fs *fs, struct fs_node *n,
+		      struct fs_handle *h, size_t size, off_t off)
 {
-	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(&fs->tree, ino);
-	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
+	char *t = NULL, *out = NULL;
+	size_t l, got = 0;
+	int err = 0;
+
+	pthread_mutex_lock(&h->lock);
+	if (off == 0 || !h->text)
+		err = render(fs, n, &t, &l);
+	if (t) {
+		free(h->text);
+		h->text = t;
+		h->len = l;
+	}
+	if (!err)
+		out = slice_copy(h->text, h->len, size, off, &got);
+	pthread_mutex_unlock(&h->lock);
+	if (err)
+		fuse_reply_err(req, -err);
+	else
+		fuse_reply_buf(req, out, got);
+	free(out);
+}
+
+/*
+ * An alloc file: the result of the last write, once, whatever the offset
+ * (the write moved it): consecutive reads walk it, then EOF.
+ */
+static void read_alloc_result(fuse_req_t req, struct fs_handle *h, size_t size)
+{
+	char *out = NULL;
+	size_t got = 0;
+
+	pthread_mutex_lock(&h->lock);
+	if (h->result_ready && h->cursor < h->len) {
+		out = slice_copy(h->text, h->len, size, (off_t)h->cursor, &got);
+		h->cursor += got;
+	} else {
+		h->result_ready = false;
+	}
+	pthread_mutex_unlock(&h->lock);
+	fuse_reply_buf(req, out, got);
+	free(out);
+}
+
+/* a buffer on the page-cache path: spliced from its memfd */
+static void read_buffer(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
+			size_t size, off_t off)
+{
 	struct fuse_bufvec bv = FUSE_BUFVEC_INIT(size);
 	uint64_t fsize;
 	int fd;
 
-	if (n && n->kind == FS_TEXT) {
-		char *t = NULL, *out = NULL;
-		size_t l, got = 0;
-		int err = 0;
-
-		/*
-		 * A read from the start takes a fresh snapshot; later offsets
-		 * are served from it, so a reader sees one consistent text.
-		 */
-		pthread_mutex_lock(&h->lock);
-		if (off == 0 || !h->text)
-			err = render(fs, n, &t, &l);
-		if (t) {
-			free(h->text);
-			h->text = t;
-			h->len = l;
-		}
-		if (!err)
-			out = slice_copy(h->text, h->len, size, off, &got);
-		pthread_mutex_unlock(&h->lock);
-		if (err)
-			fuse_reply_err(req, -err);
-		else
-			fuse_reply_buf(req, out, got);
-		free(out);
-		return;
-	}
-	if (n && n->kind == FS_ALLOC) {
-		/*
-		 * The result of the last write, once, whatever the offset (the
-		 * write moved it): consecutive reads walk it, then EOF.
-		 */
-		char *out = NULL;
-		size_t got = 0;
-
-		pthread_mutex_lock(&h->lock);
-		if (h->result_ready && h->cursor < h->len) {
-			out = slice_copy(h->text, h->len, size, (off_t)h->cursor, &got);
-			h->cursor += got;
-		} else {
-			h->result_ready = false;
-		}
-		pthread_mutex_unlock(&h->lock);
-		fuse_reply_buf(req, out, got);
-		free(out);
-		return;
-	}
-	if (n)
-		return (void)fuse_reply_err(req, EISDIR);
 	fd = buffer_fd(fs, ino, &fsize);
 	if (fd < 0)
 		return (void)fuse_reply_err(req, EBADF);
@@ -223,6 +222,22 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	bv.buf[0].fd = fd;
 	bv.buf[0].pos = off;
 	fuse_reply_data(req, &bv, FUSE_BUF_SPLICE_MOVE);
+}
+
+void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
+	     struct fuse_file_info *fi)
+{
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
+	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
+
+	if (!n)
+		return read_buffer(req, fs, ino, size, off);
+	if (n->kind == FS_TEXT)
+		return read_text(req, fs, n, h, size, off);
+	if (n->kind == FS_ALLOC)
+		return read_alloc_result(req, h, size);
+	fuse_reply_err(req, EISDIR);
 }
 
 void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,

@@ -66,10 +66,47 @@ static void atomic_pool_expand(struct rm_board *b, struct rm_atomic_pool *ap,
 	}
 }
 
-/*
- * kernel/dma/pool.c dma_atomic_pool_init() (6.x) and arm64's
- * atomic_pool_init() (4.19).
- */
+/* 4.19 arm64 atomic_pool_init(): one pool, from the default area first */
+static void atomic_pool_init_4_19(struct rm_board *b)
+{
+	struct rm_atomic_pool *ap = &b->atomic[b->nr_atomic++];
+	uint64_t size = b->cl.coherent_pool_given ? b->cl.coherent_pool : SZ_256K;
+	unsigned int order = rm_get_order(size);
+
+	ap->gfp = "";
+	ap->size = size;
+	if (b->default_cma) {
+		uint64_t pfn = cma_alloc(b->default_cma, size >> RM_PAGE_SHIFT,
+					 order < b->kconfig.cma_alignment ?
+					 order : b->kconfig.cma_alignment, false);
+
+		ap->phys = rm_pfn_phys(pfn);
+		ap->ok = ap->from_cma = pfn != 0;
+	} else {
+		ap->ok = !sysmem_alloc(&b->sys, order, 0xffffffffULL, &ap->phys);
+	}
+	if (ap->ok)
+		rm_info(b, "DMA: preallocated %llu KiB pool for atomic "
+			"allocations", (unsigned long long)(size >> 10));
+	else
+		rm_err(b, "DMA: failed to allocate %llu KiB pool for atomic "
+		       "coherent allocation", (unsigned long long)(size >> 10));
+}
+
+/* 6.x: coherent_pool=, else 128 KiB per GiB of managed memory (1..4 MiB) */
+static uint64_t atomic_pool_size(struct rm_board *b)
+{
+	uint64_t pages;
+
+	if (b->cl.coherent_pool_given)
+		return b->cl.coherent_pool;
+	pages = totalram_pages(b) / 8192;
+	if (pages > 1024)
+		pages = 1024;
+	return pages << RM_PAGE_SHIFT < SZ_128K ? SZ_128K : pages << RM_PAGE_SHIFT;
+}
+
+/* kernel/dma/pool.c dma_atomic_pool_init() (6.x) */
 void rm_atomic_pools_init(struct rm_board *b)
 {
 	static const char *const gfp[] = {
@@ -78,45 +115,9 @@ void rm_atomic_pools_init(struct rm_board *b)
 	uint64_t size;
 	unsigned int i;
 
-	if (!b->profile->atomic_pools_three) {
-		struct rm_atomic_pool *ap = &b->atomic[b->nr_atomic++];
-		unsigned int order;
-
-		size = b->cl.coherent_pool_given ? b->cl.coherent_pool : SZ_256K;
-		order = rm_get_order(size);
-		ap->gfp = "";
-		ap->size = size;
-		if (b->default_cma) {
-			uint64_t pfn = cma_alloc(b->default_cma,
-						 size >> RM_PAGE_SHIFT,
-						 order < b->kconfig.cma_alignment ?
-						 order : b->kconfig.cma_alignment,
-						 false);
-			ap->phys = pfn << RM_PAGE_SHIFT;
-			ap->ok = ap->from_cma = pfn != 0;
-		} else {
-			ap->ok = !sysmem_alloc(&b->sys, order, 0xffffffffULL,
-					       &ap->phys);
-		}
-		if (ap->ok)
-			rm_info(b, "DMA: preallocated %llu KiB pool for atomic "
-				"allocations", (unsigned long long)(size >> 10));
-		else
-			rm_err(b, "DMA: failed to allocate %llu KiB pool for atomic "
-			       "coherent allocation", (unsigned long long)(size >> 10));
-		return;
-	}
-	if (b->cl.coherent_pool_given) {
-		size = b->cl.coherent_pool;
-	} else {
-		uint64_t pages = totalram_pages(b) / 8192;
-
-		if (pages > 1024)
-			pages = 1024;
-		size = pages << RM_PAGE_SHIFT;
-		if (size < SZ_128K)
-			size = SZ_128K;
-	}
+	if (!b->profile->atomic_pools_three)
+		return atomic_pool_init_4_19(b);
+	size = atomic_pool_size(b);
 	for (i = 0; i < 3; i++) {
 		struct rm_atomic_pool *ap = &b->atomic[b->nr_atomic];
 

@@ -107,17 +107,15 @@ static void hint_no_fit(struct rm_board *b, struct rm_region *r, uint64_t size,
 		(unsigned long long)size);
 }
 
-int rm_alloc_size(struct rm_board *b, struct rm_region *r)
+/* size and alignment, as __reserved_mem_alloc_size() reads them */
+static int read_size_align(struct rm_board *b, struct rm_region *r,
+			   bool nomap, uint64_t *size, uint64_t *align)
 {
-	const struct rm_profile *p = b->profile;
 	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
-	int t_len = (int)(ac + sc) * 4, len;
 	const fdt32_t *prop;
-	uint64_t size, align = 0, base = 0;
-	int node = r->node;
-	bool nomap = dt_has_prop(b->fdt, node, "no-map");
+	int len;
 
-	prop = fdt_getprop(b->fdt, node, "size", &len);
+	prop = fdt_getprop(b->fdt, r->node, "size", &len);
 	if (!prop) {
 		rm_region_status(r, -EINVAL, "no reg size and no size property");
 		return -EINVAL;
@@ -127,8 +125,9 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 		rm_region_status(r, -EINVAL, "invalid size property");
 		return -EINVAL;
 	}
-	size = dt_read_number(prop, (int)sc);
-	prop = fdt_getprop(b->fdt, node, "alignment", &len);
+	*size = dt_read_number(prop, (int)sc);
+	*align = 0;
+	prop = fdt_getprop(b->fdt, r->node, "alignment", &len);
 	if (prop) {
 		if (len != (int)ac * 4) {
 			rm_err(b, RM_PREFIX "invalid alignment property in '%s' node.",
@@ -136,42 +135,61 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 			rm_region_status(r, -EINVAL, "invalid alignment property");
 			return -EINVAL;
 		}
-		align = dt_read_number(prop, (int)ac);
+		*align = dt_read_number(prop, (int)ac);
 	}
 	/* CMA needs pageblock (6.x) or MAX_ORDER (4.19) alignment */
-	if (b->kconfig.cma && dt_is_compatible(b->fdt, node, "shared-dma-pool") &&
-	    dt_has_prop(b->fdt, node, "reusable") && !nomap &&
-	    align < p->cma.min_align)
-		align = p->cma.min_align;
+	if (b->kconfig.cma && dt_is_compatible(b->fdt, r->node, "shared-dma-pool") &&
+	    dt_has_prop(b->fdt, r->node, "reusable") && !nomap &&
+	    *align < b->profile->cma.min_align)
+		*align = b->profile->cma.min_align;
+	return 0;
+}
 
-	prop = fdt_getprop(b->fdt, node, "alloc-ranges", &len);
-	if (prop) {
-		const fdt32_t *win = prop;
-		int left = len;
+/* each alloc-ranges window in turn until one fits: 0, -EINVAL, -ENOMEM */
+static int alloc_in_windows(struct rm_board *b, struct rm_region *r,
+			    uint64_t size, uint64_t align, bool nomap,
+			    uint64_t *base)
+{
+	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
+	int t_len = (int)(ac + sc) * 4, len;
+	const fdt32_t *win = fdt_getprop(b->fdt, r->node, "alloc-ranges", &len);
 
-		if (t_len == 0 || len % t_len != 0) {
-			rm_err(b, RM_PREFIX "invalid alloc-ranges property in '%s', "
-			       "skipping node.", r->name);
-			rm_region_status(r, -EINVAL, "invalid alloc-ranges property");
-			return -EINVAL;
-		}
-		while (left > 0) {
-			uint64_t start = dt_read_number(win, (int)ac);
-			uint64_t end = start + dt_read_number(win + ac, (int)sc);
-			int ret;
+	if (t_len == 0 || len % t_len != 0) {
+		rm_err(b, RM_PREFIX "invalid alloc-ranges property in '%s', "
+		       "skipping node.", r->name);
+		rm_region_status(r, -EINVAL, "invalid alloc-ranges property");
+		return -EINVAL;
+	}
+	for (; len > 0; len -= t_len, win += ac + sc) {
+		uint64_t start = dt_read_number(win, (int)ac);
+		uint64_t end = start + dt_read_number(win + ac, (int)sc);
+		int ret;
 
-			win += ac + sc;
-			if (p->dynamic_heuristic)
-				ret = alloc_in_range(b, size, align, start, end,
-						     nomap, &base);
-			else
-				ret = alloc_arch(b, size, align, start, end, nomap,
-						 &base);
-			if (ret == 0)
-				break;
-			hint_no_fit(b, r, size, align, start, end);
-			left -= t_len;
-		}
+		if (b->profile->dynamic_heuristic)
+			ret = alloc_in_range(b, size, align, start, end, nomap, base);
+		else
+			ret = alloc_arch(b, size, align, start, end, nomap, base);
+		if (ret == 0)
+			return 0;
+		hint_no_fit(b, r, size, align, start, end);
+	}
+	return -ENOMEM;
+}
+
+int rm_alloc_size(struct rm_board *b, struct rm_region *r)
+{
+	const struct rm_profile *p = b->profile;
+	bool nomap = dt_has_prop(b->fdt, r->node, "no-map");
+	uint64_t size, align, base = 0;
+	int err;
+
+	err = read_size_align(b, r, nomap, &size, &align);
+	if (err)
+		return err;
+	if (dt_has_prop(b->fdt, r->node, "alloc-ranges")) {
+		err = alloc_in_windows(b, r, size, align, nomap, &base);
+		if (err == -EINVAL)
+			return err;
 	} else if (alloc_arch(b, size, align, 0, 0, nomap, &base)) {
 		hint_no_fit(b, r, size, align, 0, 0);
 	}
