@@ -50,6 +50,9 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	unsigned int i;
 
 	dt_scan_memory(b->fdt, b->root_addr_cells, b->root_size_cells, &b->mb);
+	/* arm64_memblock_init(): mem= first, then the initrd */
+	if (b->cl.mem_given)
+		memblock_mem_limit_remove_map(&b->mb, b->cl.mem_limit);
 	rm_arm64_reserve_initrd(b);
 	/* the kernel image, the DTB, ... as the user gave them */
 	for (i = 0; i < opts->nr_reserve; i++)
@@ -63,7 +66,6 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	else
 		rm_reserve_memreserve(b);
 
-	b->dma_phys_limit = rm_arm64_dma_phys_limit(b);
 	if (p->default_cma_after_paging) {
 		/* paging_init, unflatten_device_tree, bootmem_init */
 		rm_early_paging_init(b);
@@ -72,8 +74,50 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 			rm_scan_reg_nodes(b);
 		}
 		rm_early_bootmem_init(b);
+		rm_arm64_zone_limits(b);
+		rm_arm64_free_area_init(b);
+		rm_contiguous_reserve(b);
+	} else {
+		/* 4.19: the default area ends arm64_memblock_init(), the
+		 * zones are printed by bootmem_init() after it */
+		rm_arm64_zone_limits(b);
+		rm_contiguous_reserve(b);
+		rm_arm64_free_area_init(b);
 	}
-	rm_contiguous_reserve(b);
+}
+
+/*
+ * core_initcall cma_init_reserved_areas(): an area with pages in two
+ * zones is not activated; one with a page that has no memmap (above
+ * mem=, say) faults the kernel: 1, and the board is dead.
+ */
+static int activate_cma(struct rm_board *b)
+{
+	struct rm_cma_memmap mm = { .mb = &b->mb };
+	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
+			 b->dma32_phys_limit : b->dma_phys_limit, pfn = 0;
+
+	if (b->profile->zone_dma == RM_ZONE_DMA_RAM_BLOCK) {
+		mm.zone_end[0] = b->dma32_phys_limit;	/* DMA32, Normal */
+		mm.zone_end[1] = ~0ULL;
+		mm.nr_zones = 2;
+	} else {
+		mm.zone_end[0] = b->dma_phys_limit;	/* DMA, DMA32, Normal */
+		mm.zone_end[1] = dma32;
+		mm.zone_end[2] = ~0ULL;
+		mm.nr_zones = 3;
+	}
+	if (!cma_init_reserved_areas(&b->cma, &mm, &pfn))
+		return 0;
+	rm_err(b, "Unable to handle kernel paging request at the struct page "
+	       "of pfn 0x%llx (no memmap)", (unsigned long long)pfn);
+	rm_err(b, "Kernel panic - not syncing: Attempted to kill init! "
+	       "exitcode=0x0000000b");
+	rm_hint(b, "the kernel dies activating a CMA area: pfn 0x%llx (" RM_PA_FMT
+		") has no memory behind it (a reusable region beyond mem= or "
+		"outside RAM)", (unsigned long long)pfn, RM_PA(rm_pfn_phys(pfn)));
+	b->panicked = true;
+	return 1;
 }
 
 int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
@@ -96,6 +140,9 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 		goto fail;
 	}
 	rm_cmdline_parse(&b->cl, b->cmdline);
+	if (b->cl.mem_given)
+		rm_info(b, "Memory limited to %lluMB",
+			(unsigned long long)(b->cl.mem_limit >> 20));
 	if (b->cl.cma_no_value && b->profile->config_string_msg)
 		rm_err(b, "cma: Config string not provided");
 
@@ -105,13 +152,15 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	ret = sysmem_init(&b->sys, &b->mb, &b->profile->page_alloc, &b->log);
 	if (ret)
 		goto fail;
-	cma_init_reserved_areas(&b->cma);
+	if (activate_cma(b))
+		goto out;	/* the kernel died: nothing after it runs */
 	rm_atomic_pools_init(b);
 	ret = rm_devices_init(b);
 	if (ret)
 		goto fail;
 	/* from here on only allocations: every pool exists */
 	rm_coherent_complete_pools(b);
+out:
 	*out = b;
 	return 0;
 fail:

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "kernel/early_param.h"
+#include "kernel/mm/page.h"
 #include "kernel/lib/cmdline.h"
 
 /*
@@ -50,6 +51,10 @@ static void do_param(struct rm_cmdline *cl, const char *param, const char *val)
 {
 	if (parameq(param, "cma")) {
 		early_cma(cl, val);
+	} else if (parameq(param, "mem") && val) {
+		/* arch/arm64/mm/init.c early_mem(): a size, page-aligned down */
+		cl->mem_given = true;
+		cl->mem_limit = rm_memparse(val, NULL) & ~(RM_PAGE_SIZE - 1);
 	} else if (parameq(param, "coherent_pool") && val) {
 		cl->coherent_pool_given = true;
 		cl->coherent_pool = rm_memparse(val, NULL);

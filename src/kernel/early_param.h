@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * cmdline - the kernel command line parameters rmemfs acts on: cma=
- * (early_cma) and coherent_pool= (atomic pool size).  The rest is kept
+ * early_param - the kernel command line parameters rmemfs acts on: cma=
+ * (early_cma), mem= (early_mem) and coherent_pool= (atomic pool size).  The rest is kept
  * verbatim and shown.
  */
 #ifndef RM_CMDLINE_H
@@ -16,6 +16,8 @@ struct rm_cmdline {
 	uint64_t size_cmdline;
 	uint64_t base_cmdline;
 	uint64_t limit_cmdline;
+	bool mem_given;		/* mem=: memory_limit */
+	uint64_t mem_limit;	/* bytes, page-aligned down */
 	bool coherent_pool_given;
 	uint64_t coherent_pool;	/* bytes */
 };

@@ -34,14 +34,25 @@ enum rm_sort_algo {
 	RM_SORT_STRICT,		/* 6.12: key is a strict total order */
 };
 
-/* where ZONE_DMA ends: arm64_dma_phys_limit */
+/* where ZONE_DMA ends (arm64_dma_phys_limit), zone_sizes_init() */
 enum rm_zone_dma_rule {
-	/* 4.19 max_zone_dma_phys(): 4 GiB above the 4 GiB block that holds
-	 * the start of RAM, or the end of RAM */
+	/* 4.19 max_zone_dma_phys(): only ZONE_DMA32, to the end of the
+	 * 4 GiB block that holds the start of RAM; no dma-ranges input */
 	RM_ZONE_DMA_RAM_BLOCK,
-	/* 6.x max_zone_phys(32): the 32-bit limit, all of RAM when RAM
-	 * starts above it */
-	RM_ZONE_DMA_32BIT,
+	/* 6.1 zone_dma_bits = min(32, fls64(of_dma_get_max_cpu_address)):
+	 * the DT limit rounded up to a mask; max_zone_phys() widens it to
+	 * 4 GiB when RAM starts above it */
+	RM_ZONE_DMA_BITS,
+	/* 6.12 zone_dma_limit = of_dma_get_max_cpu_address, exact, capped
+	 * at 4 GiB when RAM starts below it; ZONE_DMA may be empty */
+	RM_ZONE_DMA_LIMIT,
+};
+
+/* bus_dma_limit from a device's dma-ranges, of_dma_configure_id() */
+enum rm_dma_limit_rule {
+	RM_DMA_LIMIT_MASK,	/* 4.19: first window only, a power-of-two mask */
+	RM_DMA_LIMIT_SPAN,	/* 6.1: lowest start + span, odd size fixed up */
+	RM_DMA_LIMIT_END,	/* 6.12: the highest bus address */
 };
 
 /* mm/cma.c */
@@ -56,6 +67,8 @@ struct rm_cma_quirks {
 	const char *alloc_func;		/* __func__ in the failure line */
 	bool fail_names_area;		/* 6.x "%s: alloc failed" */
 	bool fail_dump;			/* 6.12 "number of available pages" */
+	int activate_warn_line;		/* WARN at mm/cma.c:N (no memmap) */
+	const char *activate_warn_func;
 };
 
 /* kernel/dma/coherent.c and the lib/bitmap.c under it */
@@ -103,8 +116,12 @@ struct rm_profile {
 	bool lookup_by_name;		/* 6.12 of_reserved_mem_lookup */
 	bool disabled_target_ok;	/* 6.x returns 0 for a disabled target */
 
+	/* drivers/of/device.c of_dma_configure_id() */
+	enum rm_dma_limit_rule dma_range_limit;
+
 	/* arch/arm64/mm/init.c */
 	enum rm_zone_dma_rule zone_dma;
+	bool zone_device_line;		/* 6.12 prints "  Device   empty" */
 	bool default_cma_after_paging;	/* 6.x bootmem_init; 4.19 right away */
 	/*
 	 * The kernel's own memblock allocations between the reserved-memory

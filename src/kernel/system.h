@@ -79,7 +79,13 @@ struct rm_board {
 	struct rm_device *default_dev;
 
 	struct rm_sysmem sys;		/* the page allocator stand-in */
-	uint64_t dma_phys_limit;	/* arm64_dma_phys_limit */
+	uint64_t dt_dma_limit;		/* of_dma_get_max_cpu_address() */
+	unsigned int zone_dma_bits;	/* 6.1 */
+	uint64_t zone_dma_limit;	/* the DMA code's zone test: 6.1
+					 * DMA_BIT_MASK(zone_dma_bits), 6.12
+					 * zone_dma_limit; inclusive */
+	uint64_t dma_phys_limit;	/* arm64_dma_phys_limit: ZONE_DMA's end */
+	uint64_t dma32_phys_limit;	/* ZONE_DMA32's end */
 	uint64_t early_alloc_bytes;	/* kernel's own boot allocations */
 	int early_rmem_count;		/* 6.12: entries the early scan counted */
 	struct rm_atomic_pool atomic[3];
@@ -88,6 +94,7 @@ struct rm_board {
 	bool memremap_warned;		/* WARN_ONCE state, per call site */
 	bool memremap_mixed_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */
+	bool panicked;			/* the kernel would die here */
 	struct strbuf hints;		/* dry-run explanations */
 };
 

@@ -18,7 +18,9 @@
 
 #include "kernel/dma/coherent.h"
 #include "kernel/dma/mapping.h"
+#include "kernel/of/address.h"
 #include "kernel/of/fdt.h"
+#include "kernel/of/platform.h"
 #include "kernel/lib/cmdline.h"
 #include "board/options.h"
 #include "kernel/system.h"
@@ -79,6 +81,21 @@ static const char *dma_text(const struct rm_alloc *a)
 		return "*";
 	snprintf(buf, sizeof(buf), "0x%llx", (unsigned long long)a->dma);
 	return buf;
+}
+
+/*
+ * A test device without memory-region, as the probe module sees it: the
+ * generic dma_alloc_coherent() path with the node's own bus view.
+ */
+static void plain_device(struct rm_board *b, int node, struct rm_device *dev)
+{
+	*dev = *b->default_dev;
+	dev->node = node;
+	dev->dma_range_map = NULL;
+	dev->nr_dma_ranges = 0;
+	dev->bus_dma_limit = 0;
+	rm_of_device_make_bus_id(b, node, dev->kname, sizeof(dev->kname));
+	rm_of_dma_get_range(b, dev);	/* the map is the tool's for good */
 }
 
 static bool is_test_device(struct rm_board *b, int node)
@@ -167,18 +184,19 @@ static void probe_devices(struct rm_board *b, uint64_t bytes, const char *seq)
 		struct rm_device *dev = NULL;
 		unsigned int i;
 
-		if (!is_test_device(b, node) || !dt_is_available(b->fdt, node))
+		if (!is_test_device(b, node) || !rm_of_device_populated(b, node))
 			continue;
 		for (i = 0; i < b->nr_devices; i++)
 			if (b->devices[i]->node == node)
 				dev = b->devices[i];
 		if (!dev || !dev->nr_regs) {
-			struct rm_device tmp = *b->default_dev;
+			struct rm_device tmp;
 			struct rm_alloc a;
 			char path[RM_NAME_MAX];
 			int ok;
 
 			dt_path(b->fdt, node, path, sizeof(path));
+			plain_device(b, node, &tmp);
 			ok = !rm_dma_alloc(b, &tmp, bytes, &a);
 			printf("rmemprobe: device %s no memory-region "
 			       "dma_alloc_coherent(0x%llx)=%s dma=%s\n", path,
@@ -215,8 +233,7 @@ static struct rm_device *plain_dev(struct rm_board *b, int node)
 			return &plain_devs[i];
 	if (nr_plain == 16)
 		return NULL;
-	plain_devs[nr_plain] = *b->default_dev;
-	plain_devs[nr_plain].node = node;
+	plain_device(b, node, &plain_devs[nr_plain]);
 	return &plain_devs[nr_plain++];
 }
 
@@ -240,7 +257,7 @@ static struct rm_device *seq_dev(struct rm_board *b, const char *name)
 	     node = fdt_next_node(b->fdt, node, &depth)) {
 		const char *n = dt_name(b->fdt, node);
 
-		if (!is_test_device(b, node) || !dt_is_available(b->fdt, node))
+		if (!is_test_device(b, node) || !rm_of_device_populated(b, node))
 			continue;
 		if (!strcmp(n, name) || (strlen(name) == strcspn(n, "@") &&
 					 !strncmp(n, name, strlen(name))))

@@ -54,17 +54,70 @@ static int alloc_cma(struct rm_board *b, struct rm_cma *cma,
 	return 0;
 }
 
-/* __dma_direct_alloc_pages() falling back to the page allocator */
+/* dma_coherent_ok(): a DMA address, and the whole buffer within reach */
+static bool dma_coherent_ok(const struct rm_device *dev, uint64_t phys,
+			    uint64_t size)
+{
+	uint64_t dma = rm_dev_phys_to_dma(dev, phys);
+
+	if (dma == RM_DMA_MAPPING_ERROR)
+		return false;
+	return dma + size - 1 <= rm_dev_dma_limit(dev);
+}
+
+enum zone { ZONE_DMA, ZONE_DMA32, ZONE_NORMAL };
+
+/* the highest address a GFP_DMA/GFP_DMA32/no-zone page may have */
+static uint64_t zone_top(const struct rm_board *b, enum zone z)
+{
+	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
+			 b->dma32_phys_limit : b->dma_phys_limit;
+
+	switch (z) {
+	case ZONE_DMA:
+		return b->dma_phys_limit - 1;
+	case ZONE_DMA32:
+		return dma32 - 1;	/* falls back to ZONE_DMA */
+	default:
+		return ~0ULL;
+	}
+}
+
+/*
+ * __dma_direct_alloc_pages() after the CMA attempt: the zone the
+ * device's limit falls into first (dma_direct_optimal_gfp_mask), then
+ * GFP_DMA32 and GFP_DMA while the page it got is out of reach.  Which
+ * page the buddy allocator returns is rmemfs's stand-in (the lowest
+ * free one), so the address is not predicted; the zones are the kernel's.
+ */
 static int alloc_system(struct rm_board *b, struct rm_device *dev,
 			uint64_t size, struct rm_alloc *a)
 {
 	unsigned int order = rm_get_order(size);
-	uint64_t limit, phys;
+	uint64_t phys_limit, phys;
+	enum zone z;
 
-	limit = rm_dma_cpu_limit(dev->dma_range_map, dev->nr_dma_ranges,
-				 dev->bus_dma_limit);
-	if (alloc_pages(&b->sys, order, limit, &phys))
-		return -ENOMEM;
+	phys_limit = rm_dma_to_phys(dev->dma_range_map, dev->nr_dma_ranges,
+				    rm_dev_dma_limit(dev));
+	if (phys_limit <= b->zone_dma_limit)
+		z = ZONE_DMA;
+	else if (phys_limit <= 0xffffffffULL)
+		z = ZONE_DMA32;
+	else
+		z = ZONE_NORMAL;
+	for (;;) {
+		if (alloc_pages(&b->sys, order, zone_top(b, z), &phys))
+			return -ENOMEM;
+		if (dma_coherent_ok(dev, phys, size))
+			break;
+		sysmem_free(&b->sys, phys, order);
+		if (z == ZONE_NORMAL && phys_limit < ~0ULL)
+			z = ZONE_DMA32;
+		else if (z != ZONE_DMA)
+			z = ZONE_DMA;
+		else
+			return -ENOMEM;
+	}
 	a->kind = RM_POOL_SYSTEM;
 	a->order = order;
 	a->phys = phys;
@@ -102,8 +155,7 @@ int rm_dma_alloc(struct rm_board *b, struct rm_device *dev, uint64_t size,
 	}
 	if (cma) {
 		err = alloc_cma(b, cma, r, dev, size, p->cma_fail_nowarn, &a);
-		/* dma_coherent_ok(): the whole buffer within the device's reach */
-		if (!err && a.dma + size - 1 > rm_dev_dma_limit(dev)) {
+		if (!err && !dma_coherent_ok(dev, a.phys, size)) {
 			cma_release(cma, a.phys >> RM_PAGE_SHIFT, a.count);
 			err = -ENOMEM;
 		}

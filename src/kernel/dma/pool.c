@@ -6,8 +6,6 @@
  * (cma_in_zone()), then the page allocator, halving the order until one
  * fits.
  */
-#include <string.h>
-
 #include "kernel/dma/pool.h"
 #include "kernel/lib/sizes.h"
 #include "kernel/system.h"
@@ -23,32 +21,45 @@ static uint64_t totalram_pages(struct rm_board *b)
 	return pages;
 }
 
-static bool atomic_pool_from_cma(struct rm_board *b, struct rm_atomic_pool *ap,
-				 unsigned int order)
+enum pool_zone { POOL_KERNEL, POOL_DMA, POOL_DMA32 };
+
+/*
+ * cma_in_zone(): the default area must end inside the pool's zone: for
+ * GFP_DMA below zone_dma_limit (6.1 the DMA_BIT_MASK(zone_dma_bits), not
+ * ZONE_DMA's end), for GFP_DMA32 below 4 GiB or that limit.
+ */
+static bool cma_in_zone(struct rm_board *b, enum pool_zone z)
 {
 	struct rm_cma *cma = b->default_cma;
-	uint64_t end, pfn;
+	uint64_t end;
 
 	if (!cma || !cma->count)
 		return false;
-	/* cma_in_zone(): the area must sit inside the pool's zone */
-	end = ((cma->base_pfn + cma->count) << RM_PAGE_SHIFT) - 1;
-	if (!strcmp(ap->gfp, "GFP_KERNEL|GFP_DMA") ||
-	    !strcmp(ap->gfp, "GFP_KERNEL|GFP_DMA32"))
-		if (end > 0xffffffffULL)
-			return false;
-	pfn = cma_alloc(cma, 1ULL << order,
-			order < b->kconfig.cma_alignment ? order : b->kconfig.cma_alignment,
-			false);
-	if (!pfn)
-		return false;
-	ap->phys = pfn << RM_PAGE_SHIFT;
-	ap->from_cma = true;
+	end = rm_pfn_phys(cma->base_pfn + cma->count) - 1;
+	if (z == POOL_DMA)
+		return end <= b->zone_dma_limit;
+	if (z == POOL_DMA32)
+		return end <= (b->zone_dma_limit > 0xffffffffULL ?
+			       b->zone_dma_limit : 0xffffffffULL);
 	return true;
 }
 
+/* the highest address alloc_pages(gfp) may return for the pool's zone */
+static uint64_t zone_top(struct rm_board *b, enum pool_zone z)
+{
+	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
+			 b->dma32_phys_limit : b->dma_phys_limit;
+
+	if (z == POOL_DMA)
+		return b->dma_phys_limit - 1;
+	if (z == POOL_DMA32)
+		return dma32 - 1;	/* ZONE_DMA32, else ZONE_DMA */
+	return ~0ULL;
+}
+
+/* atomic_pool_expand(): the default area first, then the page allocator */
 static void atomic_pool_expand(struct rm_board *b, struct rm_atomic_pool *ap,
-			       uint64_t pool_size)
+			       enum pool_zone z, uint64_t pool_size)
 {
 	unsigned int order = rm_get_order(pool_size);
 
@@ -56,14 +67,46 @@ static void atomic_pool_expand(struct rm_board *b, struct rm_atomic_pool *ap,
 		order = b->profile->page_alloc.max_order;
 	for (;;) {
 		ap->size = RM_PAGE_SIZE << order;
-		if (atomic_pool_from_cma(b, ap, order) ||
-		    !sysmem_alloc(&b->sys, order, UINT64_MAX, &ap->phys)) {
+		if (cma_in_zone(b, z)) {
+			unsigned int align = order < b->kconfig.cma_alignment ?
+					     order : b->kconfig.cma_alignment;
+			uint64_t pfn = cma_alloc(b->default_cma, 1ULL << order,
+						 align, false);
+
+			if (pfn) {
+				ap->phys = rm_pfn_phys(pfn);
+				ap->from_cma = ap->ok = true;
+				return;
+			}
+		}
+		if (!sysmem_alloc(&b->sys, order, zone_top(b, z), &ap->phys)) {
 			ap->ok = true;
-			break;
+			return;
 		}
 		if (!order--)
-			break;
+			return;
 	}
+}
+
+/* has_managed_dma(): ZONE_DMA holds pages the buddy allocator manages */
+static bool has_managed_dma(struct rm_board *b)
+{
+	uint64_t start = memblock_start_of_dram(&b->mb);
+	unsigned int i;
+
+	if (b->dma_phys_limit <= start)
+		return false;
+	for (i = 0; i < b->sys.nr_free; i++)
+		if (b->sys.free[i].start < b->dma_phys_limit &&
+		    b->sys.free[i].end > start)
+			return true;
+	for (i = 0; i < b->cma.nr; i++) {
+		const struct rm_cma *c = b->cma.areas[i];
+
+		if (c->count && rm_pfn_phys(c->base_pfn) < b->dma_phys_limit)
+			return true;
+	}
+	return false;
 }
 
 /* 4.19 arm64 atomic_pool_init(): one pool, from the default area first */
@@ -106,11 +149,20 @@ static uint64_t atomic_pool_size(struct rm_board *b)
 	return pages << RM_PAGE_SHIFT < SZ_128K ? SZ_128K : pages << RM_PAGE_SHIFT;
 }
 
-/* kernel/dma/pool.c dma_atomic_pool_init() (6.x) */
+/*
+ * kernel/dma/pool.c dma_atomic_pool_init() (6.x): GFP_KERNEL always,
+ * GFP_DMA when ZONE_DMA has managed memory, GFP_DMA32 always (an empty
+ * ZONE_DMA32 falls back to ZONE_DMA).
+ */
 void rm_atomic_pools_init(struct rm_board *b)
 {
-	static const char *const gfp[] = {
-		"GFP_KERNEL", "GFP_KERNEL|GFP_DMA", "GFP_KERNEL|GFP_DMA32"
+	static const struct {
+		const char *gfp;
+		enum pool_zone zone;
+	} pools[] = {
+		{ "GFP_KERNEL", POOL_KERNEL },
+		{ "GFP_KERNEL|GFP_DMA", POOL_DMA },
+		{ "GFP_KERNEL|GFP_DMA32", POOL_DMA32 },
 	};
 	uint64_t size;
 	unsigned int i;
@@ -121,12 +173,11 @@ void rm_atomic_pools_init(struct rm_board *b)
 	for (i = 0; i < 3; i++) {
 		struct rm_atomic_pool *ap = &b->atomic[b->nr_atomic];
 
-		/* GFP_DMA only when ZONE_DMA has memory */
-		if (i == 1 && memblock_start_of_dram(&b->mb) >= b->dma_phys_limit)
+		if (pools[i].zone == POOL_DMA && !has_managed_dma(b))
 			continue;
 		b->nr_atomic++;
-		ap->gfp = gfp[i];
-		atomic_pool_expand(b, ap, size);
+		ap->gfp = pools[i].gfp;
+		atomic_pool_expand(b, ap, pools[i].zone, size);
 		if (ap->ok)
 			rm_info(b, "DMA: preallocated %llu KiB %s pool for atomic "
 				"allocations", (unsigned long long)(ap->size >> 10),

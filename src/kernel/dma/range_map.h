@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * range_map - a device's view of memory: dev->dma_range_map (struct
- * bus_dma_region, include/linux/dma-direct.h) and the limits
+ * bus_dma_region, include/linux/dma-direct.h) and the limit
  * dma_coherent_ok() checks.  Built at boot from the buses' dma-ranges
  * (of/address.c); read at run time by dma_alloc_coherent().
  */
@@ -10,26 +10,25 @@
 
 #include <stdint.h>
 
+#define RM_DMA_MAPPING_ERROR (~0ULL)
+
 struct rm_dma_range {
-	uint64_t cpu;			/* parent (CPU physical) address */
-	uint64_t dma;			/* child (bus) address */
+	uint64_t cpu;			/* CPU physical start */
+	uint64_t dma;			/* bus start */
 	uint64_t size;
 };
 
-/* translate_phys_to_dma(): identity without a map or outside it */
+/*
+ * translate_phys_to_dma(): the identity without a map, DMA_MAPPING_ERROR
+ * for an address outside every window.
+ */
 uint64_t rm_phys_to_dma(const struct rm_dma_range *map, unsigned int nr,
 			uint64_t phys);
+/* translate_dma_to_phys(): the mirror; (phys_addr_t)-1 outside */
+uint64_t rm_dma_to_phys(const struct rm_dma_range *map, unsigned int nr,
+			uint64_t dma);
 
 /* min_not_zero(mask, bus_dma_limit): the highest DMA address reachable */
 uint64_t rm_dma_limit(uint64_t mask, uint64_t bus_dma_limit);
-
-/*
- * The highest CPU address the page allocator may hand out for a device
- * with this map: the end of the last non-empty range when the bus
- * limits DMA, else everything (dma_direct_optimal_gfp_mask's zone pick,
- * approximated by the CPU side of the map).
- */
-uint64_t rm_dma_cpu_limit(const struct rm_dma_range *map, unsigned int nr,
-			  uint64_t bus_dma_limit);
 
 #endif

@@ -203,22 +203,72 @@ err:
 	return ret;
 }
 
-void cma_init_reserved_areas(struct rm_cma_table *t)
+static unsigned int zone_of(const struct rm_cma_memmap *mm, uint64_t pfn)
+{
+	unsigned int z = 0;
+
+	while (z + 1 < mm->nr_zones && rm_pfn_phys(pfn) >= mm->zone_end[z])
+		z++;
+	return z;
+}
+
+/*
+ * cma_activate_area()'s page walk: -EFAULT (and the pfn) when a page has
+ * no memmap, 1 when the first and last page lie in different zones
+ * (zones are contiguous), 0 when the area can be activated.
+ */
+static int check_pages(const struct rm_cma *cma, const struct rm_cma_memmap *mm,
+		       uint64_t *bad_pfn)
+{
+	uint64_t step = MB_SECTION_SIZE >> RM_PAGE_SHIFT;
+	uint64_t pfn, end = cma->base_pfn + cma->count;
+
+	/* pfn_valid() is a section's property: one test per section */
+	for (pfn = cma->base_pfn; pfn < end; pfn = (pfn + step) & ~(step - 1)) {
+		if (!memblock_pfn_valid(mm->mb, pfn)) {
+			*bad_pfn = pfn;
+			return -EFAULT;
+		}
+	}
+	if (cma->count && zone_of(mm, cma->base_pfn) != zone_of(mm, end - 1))
+		return 1;
+	return 0;
+}
+
+int cma_init_reserved_areas(struct rm_cma_table *t,
+			    const struct rm_cma_memmap *mm, uint64_t *bad_pfn)
 {
 	unsigned int i;
+	char where[128];
+	int ret;
 
 	for (i = 0; i < t->nr; i++) {
 		struct rm_cma *cma = t->areas[i];
 
-		if (!bitmap_index_init(&cma->bix, cma_bitmap_maxno(cma))) {
-			cma->bitmap = cma->bix.map;
+		if (bitmap_index_init(&cma->bix, cma_bitmap_maxno(cma))) {
+			ret = 1;	/* bitmap_zalloc() failed */
 		} else {
-			/* cma_activate_area(): the pages go to the buddy, the
-			 * area stays with count 0 and every cma_alloc fails */
+			cma->bitmap = cma->bix.map;
+			ret = check_pages(cma, mm, bad_pfn);
+		}
+		if (ret == -EFAULT) {
+			/* WARN_ON_ONCE(!pfn_valid(pfn)), then page_zone() faults */
+			snprintf(where, sizeof(where), "mm/cma.c:%d %s",
+				 t->q->activate_warn_line, t->q->activate_warn_func);
+			bootlog_warn(t->log, NULL,
+				     t->q->activate_warn_line ? where : NULL);
+			return -EFAULT;
+		}
+		if (ret) {
+			/* not_in_zone / out_error: the pages go to the buddy,
+			 * the area stays with count 0 and every cma_alloc fails */
+			bitmap_index_release(&cma->bix);
+			cma->bitmap = NULL;
 			cma->count = 0;
 			cma_err(t, "CMA area %s could not be activated", cma->name);
 		}
 	}
+	return 0;
 }
 
 /* cma_debug_show_areas(): 6.12 prints it on every failure */

@@ -80,8 +80,21 @@ int cma_declare_contiguous(struct rm_cma_table *t, struct memblock *mb,
 			   uint64_t alignment, unsigned int order_per_bit,
 			   bool fixed, const char *name, struct rm_cma **out);
 
-/* cma_init_reserved_areas(): every area's bitmap, or the area is dead */
-void cma_init_reserved_areas(struct rm_cma_table *t);
+/* what cma_activate_area() checks an area's pages against */
+struct rm_cma_memmap {
+	const struct memblock *mb;	/* pfn_valid() */
+	uint64_t zone_end[3];		/* ascending; the last zone's is ~0 */
+	unsigned int nr_zones;
+};
+
+/*
+ * cma_init_reserved_areas(): every area's bitmap; an area whose pages
+ * lie in two zones is not activated (count 0, "could not be
+ * activated").  -EFAULT with the pfn in *bad_pfn when a page has no
+ * memmap: the kernel WARNs, then faults on its struct page and dies.
+ */
+int cma_init_reserved_areas(struct rm_cma_table *t,
+			    const struct rm_cma_memmap *mm, uint64_t *bad_pfn);
 
 /*
  * cma_alloc(): count pages aligned to 2^align pages (absolute pfn).

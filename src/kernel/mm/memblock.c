@@ -253,6 +253,64 @@ int memblock_clear_nomap(struct memblock *mb, uint64_t base, uint64_t size)
 	return type_set_flag(&mb->memory, base, size, MEMBLOCK_NOMAP, false);
 }
 
+/* __find_max_addr(): the address where limit bytes of memory end */
+static uint64_t find_max_addr(const struct memblock *mb, uint64_t limit)
+{
+	size_t i;
+
+	for (i = 0; i < mb->memory.cnt; i++) {
+		if (limit <= mb->memory.r[i].size)
+			return mb->memory.r[i].base + limit;
+		limit -= mb->memory.r[i].size;
+	}
+	return ~0ULL;
+}
+
+/*
+ * memblock_cap_memory_range(0, max_addr): memory outside is removed
+ * unless NOMAP, reservations outside are dropped.
+ */
+static int cap_memory_range(struct memblock *mb, uint64_t base, uint64_t size)
+{
+	size_t first, last, i;
+	int ret;
+
+	if (!size || !mb->memory.cnt)
+		return 0;
+	ret = type_isolate(&mb->memory, base, size, &first, &last);
+	if (ret)
+		return ret;
+	for (i = mb->memory.cnt; i-- > last;)
+		if (!(mb->memory.r[i].flags & MEMBLOCK_NOMAP))
+			type_delete(&mb->memory, i);
+	for (i = first; i-- > 0;)
+		if (!(mb->memory.r[i].flags & MEMBLOCK_NOMAP))
+			type_delete(&mb->memory, i);
+	ret = type_remove(&mb->reserved, 0, base);
+	if (!ret)
+		ret = type_remove(&mb->reserved, base + size, ~0ULL - (base + size));
+	return ret;
+}
+
+int memblock_mem_limit_remove_map(struct memblock *mb, uint64_t limit)
+{
+	uint64_t max_addr;
+
+	if (!limit)
+		return 0;
+	max_addr = find_max_addr(mb, limit);
+	if (max_addr == ~0ULL)
+		return 0;	/* more than all of memory */
+	return cap_memory_range(mb, 0, max_addr);
+}
+
+bool memblock_pfn_valid(const struct memblock *mb, uint64_t pfn)
+{
+	uint64_t start = (pfn << RM_PAGE_SHIFT) & ~(MB_SECTION_SIZE - 1);
+
+	return type_overlaps(&mb->memory, start, MB_SECTION_SIZE);
+}
+
 enum rm_region_intersects memblock_intersects_ram(const struct memblock *mb,
 						  uint64_t base, uint64_t size)
 {

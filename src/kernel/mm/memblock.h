@@ -19,6 +19,7 @@
 #define MB_ALLOC_ANYWHERE (~0ULL)
 
 #define MEMBLOCK_NOMAP 0x4	/* as include/linux/memblock.h */
+#define MB_SECTION_SIZE (128ULL << 20)	/* arm64 SECTION_SIZE_BITS 27 */
 
 struct mb_region {
 	uint64_t base;
@@ -49,6 +50,18 @@ int memblock_reserve(struct memblock *mb, uint64_t base, uint64_t size);
 int memblock_free_range(struct memblock *mb, uint64_t base, uint64_t size);
 int memblock_mark_nomap(struct memblock *mb, uint64_t base, uint64_t size);
 int memblock_clear_nomap(struct memblock *mb, uint64_t base, uint64_t size);
+
+/*
+ * pfn_valid() with sparsemem: the page's 128 MiB section holds memory
+ * (sparse_init() gives those sections a memmap, NOMAP memory included).
+ */
+bool memblock_pfn_valid(const struct memblock *mb, uint64_t pfn);
+
+/*
+ * mem=: keep the first limit bytes of memory (NOMAP regions beyond stay),
+ * drop the reservations beyond (memblock_mem_limit_remove_map()).
+ */
+int memblock_mem_limit_remove_map(struct memblock *mb, uint64_t limit);
 
 bool memblock_overlaps_memory(const struct memblock *mb, uint64_t base,
 			      uint64_t size);

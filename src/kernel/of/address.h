@@ -8,6 +8,7 @@
 #define RM_OF_ADDRESS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct rm_board;
 struct rm_device;
@@ -17,6 +18,13 @@ struct rm_device;
  * 0, or -ENOMEM.
  */
 int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev);
+
+/*
+ * of_dma_get_max_cpu_address(NULL): over every available node, the
+ * lowest of the highest CPU addresses their dma-ranges reach; ~0 when
+ * nothing limits DMA.
+ */
+uint64_t rm_of_dma_get_max_cpu_address(struct rm_board *b);
 
 /* dev_name(): "<unit address>.<node name>", or the node name */
 void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,

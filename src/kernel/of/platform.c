@@ -53,6 +53,14 @@ static int device_add(struct rm_board *b, int node, int len)
 	return 0;
 }
 
+bool rm_of_device_populated(struct rm_board *b, int node)
+{
+	for (; node > 0; node = dt_index_parent(&b->dtix, node))
+		if (!dt_is_available(b->fdt, node))
+			return false;
+	return node == 0;
+}
+
 int rm_devices_init(struct rm_board *b)
 {
 	int node, depth = 0, len;
@@ -62,7 +70,7 @@ int rm_devices_init(struct rm_board *b)
 	     node = fdt_next_node(b->fdt, node, &depth)) {
 		if (!fdt_getprop(b->fdt, node, "memory-region", &len))
 			continue;
-		if (!dt_is_available(b->fdt, node))
+		if (!rm_of_device_populated(b, node))
 			continue;	/* no platform device is created */
 		if (device_add(b, node, len))
 			return -ENOMEM;

@@ -8,7 +8,15 @@
 #ifndef RM_OF_PLATFORM_H
 #define RM_OF_PLATFORM_H
 
+#include <stdbool.h>
+
 struct rm_board;
+
+/*
+ * of_platform_populate() makes a device for the node: it and every
+ * ancestor are available (a disabled bus hides its whole subtree).
+ */
+bool rm_of_device_populated(struct rm_board *b, int node);
 
 /* create, name and initialise the devices: 0, or -ENOMEM */
 int rm_devices_init(struct rm_board *b);
