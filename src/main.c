@@ -25,16 +25,22 @@ struct cli {
 	int nr_nonopt;
 	int help;
 	int version;
+	char **cont;		/* the list option a bare token continues */
 };
+
+/* options whose values may hold commas: handled in cli_proc, in order */
+enum { KEY_CMDLINE, KEY_RESERVE, KEY_MEMORY };
 
 #define OPT(t, p) { t, offsetof(struct cli, p), 1 }
 static const struct fuse_opt cli_opts[] = {
 	{ "dtb=%s", offsetof(struct cli, o.dtb), 0 },
 	{ "dts_include=%s", offsetof(struct cli, o.dts_include), 0 },
-	{ "cmdline=%s", offsetof(struct cli, o.cmdline), 0 },
+	FUSE_OPT_KEY("cmdline=", KEY_CMDLINE),
+	{ "cmdline_file=%s", offsetof(struct cli, o.cmdline_file), 0 },
+	FUSE_OPT_KEY("memory=", KEY_MEMORY),
 	{ "config=%s", offsetof(struct cli, o.config), 0 },
 	{ "profile=%s", offsetof(struct cli, o.profile), 0 },
-	{ "reserve=%s", offsetof(struct cli, o.reserve), 0 },
+	FUSE_OPT_KEY("reserve=", KEY_RESERVE),
 	OPT("--dry-run", o.dry_run),
 	OPT("nopassthrough", o.no_passthrough),
 	OPT("--help", help),
@@ -44,28 +50,62 @@ static const struct fuse_opt cli_opts[] = {
 	FUSE_OPT_END
 };
 
+/* a list option's value: a later one replaces an earlier one */
+static int set_list(struct cli *c, char **dst, const char *arg)
+{
+	free(*dst);
+	*dst = strdup(strchr(arg, '=') + 1);
+	c->cont = dst;
+	return *dst ? 0 : -1;
+}
+
+/*
+ * -o splits on commas (a "\," is kept, FUSE's own escape).  A token that
+ * cannot be an option carries on the list option before it:
+ * "reserve=A+S,B+T" and "memory=A+S,B+T" arrive as "reserve=A+S" then
+ * "B+T"; "cmdline=console=ttyS0,115200 cma=32M" as "cmdline=console=ttyS0"
+ * then "115200 cma=32M" (a digit first, or a space inside).
+ */
+static bool continues(const struct cli *c, const char *arg)
+{
+	bool digit = arg[0] >= '0' && arg[0] <= '9';
+
+	if (!c->cont)
+		return false;
+	if (c->cont == &c->o.cmdline)
+		return digit || strchr(arg, ' ');
+	return digit && strchr(arg, '+');
+}
+
 static int cli_proc(void *data, const char *arg, int key,
 		    struct fuse_args *outargs)
 {
 	struct cli *c = data;
+	char *joined;
 
 	(void)outargs;
-	/*
-	 * -o splits on commas, so "reserve=A+S,B+T" arrives as "reserve=A+S"
-	 * then "B+T": a bare BASE+SIZE continues the reserve list.
-	 */
-	if (key == FUSE_OPT_KEY_OPT && c->o.reserve && arg[0] >= '0' &&
-	    arg[0] <= '9' && strchr(arg, '+')) {
-		char *joined;
-
-		if (asprintf(&joined, "%s,%s", c->o.reserve, arg) < 0)
+	switch (key) {
+	case KEY_CMDLINE:
+		return set_list(c, &c->o.cmdline, arg);
+	case KEY_RESERVE:
+		return set_list(c, &c->o.reserve, arg);
+	case KEY_MEMORY:
+		return set_list(c, &c->o.memory, arg);
+	case FUSE_OPT_KEY_OPT:
+		if (!continues(c, arg)) {
+			c->cont = NULL;
+			return 1;	/* keep: a FUSE option */
+		}
+		if (asprintf(&joined, "%s,%s", *c->cont, arg) < 0)
 			return -1;
-		free(c->o.reserve);
-		c->o.reserve = joined;
+		free(*c->cont);
+		*c->cont = joined;
 		return 0;
+	case FUSE_OPT_KEY_NONOPT:
+		break;
+	default:
+		return 1;
 	}
-	if (key != FUSE_OPT_KEY_NONOPT)
-		return 1;	/* keep: a FUSE option */
 	if (c->nr_nonopt == 2) {
 		fprintf(stderr, "rmemfs: too many arguments: '%s'\n", arg);
 		return -1;
@@ -82,7 +122,12 @@ static void usage(void)
 	       "rmemfs options:\n"
 	       "    -o dtb=PATH            board (DTB or DTS), instead of BOARD\n"
 	       "    -o dts_include=DIR[:DIR]  cpp include dirs for DTS sources\n"
-	       "    -o cmdline=STRING      kernel command line (default /chosen/bootargs)\n"
+	       "    -o cmdline=STRING      kernel command line (default /chosen/bootargs);\n"
+	       "                           a comma inside is written \\,\n"
+	       "    -o cmdline_file=PATH   the kernel command line from a file (/proc/cmdline)\n"
+	       "    -o memory=BASE+SIZE[,...]  the RAM banks, as the bootloader writes them\n"
+	       "                           into /memory; memory=SIZE: one bank at the\n"
+	       "                           unit address of the board's memory@BASE node\n"
 	       "    -o config=PATH         kernel .config (CONFIG_CMA* and page size)\n"
 	       "    -o profile=6.12|6.1|4.19  kernel to emulate (default 6.12)\n"
 	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
@@ -178,6 +223,8 @@ out:
 	free(c.o.config);
 	free(c.o.profile);
 	free(c.o.reserve);
+	free(c.o.memory);
+	free(c.o.cmdline_file);
 	fuse_opt_free_args(&args);
 	return ret;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "board/fdt_fixup.h"
 #include "board/load.h"
 #include "kernel/lib/cmdline.h"
 #include "board/options.h"
@@ -56,9 +57,57 @@ static int read_config(const char *path, char **text, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * -o cmdline_file=: the file's first line, as /proc/cmdline holds it (a
+ * trailing newline dropped; a second line is refused).
+ */
+static int read_cmdline_file(const char *path, char **text, char *err,
+			     size_t errlen)
+{
+	char msg[512], *nl;
+	size_t len;
+	int ret = rm_read_file(path, 64u << 10, text, &len, msg, sizeof(msg));
+
+	if (ret) {
+		snprintf(err, errlen, "cmdline_file=%s", msg);
+		return ret;
+	}
+	if (memchr(*text, '\0', len)) {
+		snprintf(err, errlen, "cmdline_file=%s: not a text file", path);
+		free(*text);
+		return -EINVAL;
+	}
+	nl = memchr(*text, '\n', len);
+	if (nl && nl[strspn(nl, "\n")]) {
+		snprintf(err, errlen, "cmdline_file=%s: more than one line", path);
+		free(*text);
+		return -EINVAL;
+	}
+	if (nl)
+		*nl = '\0';
+	return 0;
+}
+
+/* -o memory=: the banks written into the blob as a bootloader would */
+static int apply_memory(const char *spec, void **blob, size_t *size, char *err,
+			size_t errlen)
+{
+	struct rm_bank banks[RM_MAX_BANKS];
+	unsigned int n;
+	int base_given;
+
+	if (rm_parse_memory(spec, banks, RM_MAX_BANKS, &n, &base_given)) {
+		snprintf(err, errlen, "memory=%s: expected SIZE or BASE+SIZE[,BASE+SIZE...]"
+			 " with non-zero sizes (at most %d banks)", spec, RM_MAX_BANKS);
+		return -EINVAL;
+	}
+	return rm_fdt_fixup_memory(blob, size, banks, n, base_given, err, errlen);
+}
+
 int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 		    void **blob, char *err, size_t errlen)
 {
+	char *file_cmdline = NULL;
 	struct rm_reserve_range reserve[RM_MAX_RESERVE];
 	struct rm_boot_opts bo = { 0 };
 	struct rm_kconfig kc;
@@ -101,14 +150,25 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 		snprintf(err, errlen, "cmdline: must be one line");
 		return -EINVAL;
 	}
-	bo.cmdline = o->cmdline;
+	if (o->cmdline && o->cmdline_file) {
+		snprintf(err, errlen, "cmdline= and cmdline_file= both given");
+		return -EINVAL;
+	}
+	if (o->cmdline_file) {
+		ret = read_cmdline_file(o->cmdline_file, &file_cmdline, err, errlen);
+		if (ret)
+			return ret;
+	}
+	bo.cmdline = file_cmdline ? file_cmdline : o->cmdline;
 	ret = rm_board_load(o->dtb, o->dts_include, blob, &size, err, errlen);
-	if (ret)
-		return ret;
-	ret = rm_boot(*blob, size, &bo, board, err, errlen);
+	if (!ret && o->memory)
+		ret = apply_memory(o->memory, blob, &size, err, errlen);
+	if (!ret)
+		ret = rm_boot(*blob, size, &bo, board, err, errlen);
 	if (ret) {
 		free(*blob);
 		*blob = NULL;
 	}
+	free(file_cmdline);
 	return ret;
 }

@@ -14,6 +14,8 @@ struct rm_options {
 	char *dtb;		/* BOARD or -o dtb= */
 	char *dts_include;
 	char *cmdline;
+	char *cmdline_file;	/* -o cmdline_file=: a real command line */
+	char *memory;		/* -o memory=: the bootloader's RAM banks */
 	char *config;
 	char *profile;
 	char *reserve;

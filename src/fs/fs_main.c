@@ -54,6 +54,12 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 		fprintf(stderr, "rmemfs: %s\n", err);
 		return ret;
 	}
+	if (fs->board->panicked) {
+		/* there is no system left to show: the dry-run says where */
+		fprintf(stderr, "rmemfs: the kernel dies booting this board "
+			"(rmemfs --dry-run shows where)\n");
+		return -EINVAL;
+	}
 	ret = fs_tree_build(&fs->tree, fs->board);
 	if (ret) {
 		fprintf(stderr, "rmemfs: out of memory building the tree\n");

@@ -5,6 +5,7 @@
  * step is a call into the file that models the kernel's; this file only
  * knows the order.
  */
+#include <libfdt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,25 @@ static int board_alloc(struct rm_board **out, const void *fdt, size_t fdt_size,
 			      &b->profile->cma, &b->log);
 }
 
+/*
+ * No RAM: on most boards the bootloader fills in /memory.  The first
+ * hint, since everything after it follows from it.
+ */
+static void hint_no_ram(struct rm_board *b)
+{
+	int node = fdt_subnode_offset(b->fdt, 0, "memory");
+	char path[RM_NAME_MAX];
+
+	if (node < 0) {
+		rm_hint(b, "the board has no /memory node (the bootloader adds "
+			"it): give the board's RAM with -o memory=BASE+SIZE");
+		return;
+	}
+	dt_index_path(&b->dtix, b->fdt, node, path, sizeof(path));
+	rm_hint(b, "%s has no size (the bootloader fills it in): give the "
+		"board's RAM with -o memory=...", path);
+}
+
 /* setup_arch() to mm_core_init(): memory, reservations, the default area */
 static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 {
@@ -50,6 +70,8 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	unsigned int i;
 
 	dt_scan_memory(b->fdt, b->root_addr_cells, b->root_size_cells, &b->mb);
+	if (!b->mb.memory.cnt)
+		hint_no_ram(b);
 	/* arm64_memblock_init(): mem= first, then the initrd */
 	if (b->cl.mem_given)
 		memblock_mem_limit_remove_map(&b->mb, b->cl.mem_limit);
@@ -124,7 +146,7 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	    struct rm_board **out, char *err, size_t errlen)
 {
 	struct rm_board *b = NULL;
-	int ret;
+	int ret, dead;
 
 	ret = board_alloc(&b, fdt, fdt_size, opts);
 	if (ret)
@@ -152,7 +174,12 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	ret = sysmem_init(&b->sys, &b->mb, &b->profile->page_alloc, &b->log);
 	if (ret)
 		goto fail;
-	if (activate_cma(b))
+	dead = activate_cma(b);
+	/* rmemfs's account of the regions: skipped children, no RAM behind */
+	rm_account_children(b);
+	rm_note_outside_ram(b);
+	rm_name_dirs(b);
+	if (dead)
 		goto out;	/* the kernel died: nothing after it runs */
 	rm_atomic_pools_init(b);
 	ret = rm_devices_init(b);
@@ -184,6 +211,7 @@ void rm_board_free(struct rm_board *b)
 	free(b->regions);
 	free(b->table);
 	free(b->cmdline);
+	free(b->unreserved);
 	sysmem_release(&b->sys);
 	memblock_release(&b->mb);
 	bootlog_release(&b->log);

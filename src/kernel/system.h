@@ -91,6 +91,9 @@ struct rm_board {
 	struct rm_atomic_pool atomic[3];
 	unsigned int nr_atomic;
 
+	int *unreserved;		/* nodes with a reg tuple not reserved */
+	unsigned int nr_unreserved;
+
 	bool memremap_warned;		/* WARN_ONCE state, per call site */
 	bool memremap_mixed_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */

@@ -86,7 +86,69 @@ const char *rm_region_type_name(enum rm_region_type t)
 		[RM_REGION_COHERENT] = "coherent",
 		[RM_REGION_RESTRICTED] = "restricted",
 		[RM_REGION_FAILED] = "failed",
+		[RM_REGION_SKIPPED] = "skipped",
 	};
 
 	return names[t];
+}
+
+/* bytes of [base, base + size) that lie in memory (NOMAP included) */
+static uint64_t in_memory(const struct memblock *mb, uint64_t base,
+			  uint64_t size)
+{
+	uint64_t end = base + size < base ? ~0ULL : base + size, n = 0;
+	size_t i;
+
+	for (i = 0; i < mb->memory.cnt; i++) {
+		const struct mb_region *m = &mb->memory.r[i];
+		uint64_t s = m->base > base ? m->base : base;
+		uint64_t e = m->base + m->size < end ? m->base + m->size : end;
+
+		if (e > s)
+			n += e - s;
+	}
+	return n;
+}
+
+static bool unreserved(const struct rm_board *b, int node)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_unreserved; i++)
+		if (b->unreserved[i] == node)
+			return true;
+	return false;
+}
+
+void rm_note_outside_ram(struct rm_board *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++) {
+		struct rm_region *r = b->regions[i];
+		uint64_t n;
+
+		if (r->err || r->type == RM_REGION_SKIPPED ||
+		    r->type == RM_REGION_FAILED)
+			continue;
+		if (r->node >= 0 && unreserved(b, r->node)) {
+			/* the log said "failed to reserve memory for node" */
+			snprintf(r->status, sizeof(r->status), "ok, not reserved: %s",
+				 r->size ? "no-map over memory already reserved "
+				 "(-EBUSY)" : "reg size is 0");
+			continue;
+		}
+		if (!r->size || !b->mb.memory.cnt)
+			continue;	/* no RAM at all: said once, elsewhere */
+		n = in_memory(&b->mb, r->base, r->size);
+		if (n == r->size)
+			continue;
+		snprintf(r->status, sizeof(r->status), "ok, %s RAM",
+			 n ? "partly outside" : "outside");
+		rm_hint(b, "'%s' [" RM_PA_FMT ", " RM_PA_FMT ") is %s every "
+			"memory bank%s: the kernel reserves it without memory "
+			"behind it", r->name, RM_PA(r->base),
+			RM_PA(r->base + r->size), n ? "partly outside" : "outside",
+			b->cl.mem_given ? " (or beyond mem=)" : "");
+	}
 }

@@ -32,6 +32,7 @@ enum rm_region_type {
 	RM_REGION_COHERENT,
 	RM_REGION_RESTRICTED,
 	RM_REGION_FAILED,
+	RM_REGION_SKIPPED,	/* a child the kernel never looked at */
 };
 
 /* reserved_mem->ops: what a successful init function leaves behind */
@@ -74,9 +75,20 @@ struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name);
 bool rm_table_save(struct rm_board *b, struct rm_region *r);
 void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/*
+ * rmemfs: a static region with no memory behind it (outside every bank,
+ * or beyond mem=) says so in its status, with a hint.
+ */
+void rm_note_outside_ram(struct rm_board *b);
 
 /* of_reserved_mem_scan.c */
 int rm_scan_reserved_mem(struct rm_board *b);	/* 4.19, 6.1, 6.12 early */
+/*
+ * rmemfs: every child of /reserved-memory the boot left without a region
+ * (disabled, neither reg nor size, an empty reg, past a table limit, the
+ * whole node ignored) gets one of type "skipped", with the reason.
+ */
+void rm_account_children(struct rm_board *b);
 void rm_scan_reg_nodes(struct rm_board *b);	/* 6.12, after paging_init */
 void rm_reserve_memreserve(struct rm_board *b);
 

@@ -4,6 +4,7 @@
  * entries (drivers/of/fdt.c and of_reserved_mem.c of each profile).
  */
 #include <libfdt.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,6 +68,17 @@ static void hint_failed_reserve(struct rm_board *b, const char *uname,
 		RM_PA(base), RM_PA(base + size));
 }
 
+/* remember a node whose reg the kernel could not reserve, for its status */
+static void note_unreserved(struct rm_board *b, int node)
+{
+	int *n = realloc(b->unreserved, (b->nr_unreserved + 1) * sizeof(*n));
+
+	if (!n)
+		return;
+	b->unreserved = n;
+	b->unreserved[b->nr_unreserved++] = node;
+}
+
 /*
  * __reserved_mem_reserve_reg(): reserve every tuple; with save_first
  * (4.19, 6.1) the first tuple is saved at once, whatever the result.
@@ -96,6 +108,7 @@ static int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
 		if (!size || reserve_memory(b, base, size, nomap) != 0) {
 			log_failed_reserve(b, uname, base, size);
 			hint_failed_reserve(b, uname, base, size);
+			note_unreserved(b, node);
 		}
 		if (save_first && first) {
 			struct rm_region *r = rm_region_new(b, node, uname);
@@ -349,5 +362,72 @@ void rm_reserve_memreserve(struct rm_board *b)
 		if (fdt_get_mem_rsv(b->fdt, i, &base, &size) || !size)
 			break;
 		memblock_reserve(&b->mb, base, size);
+	}
+}
+
+static bool has_region(struct rm_board *b, int node)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++)
+		if (b->regions[i]->node == node)
+			return true;
+	return false;
+}
+
+/* why the kernel left the child without an entry */
+static void skip_reason(struct rm_board *b, int node, bool root_ok,
+			char *why, size_t len)
+{
+	const char *status;
+	int rlen = 0;
+
+	if (!root_ok) {
+		snprintf(why, len, "/reserved-memory is ignored (its cells or "
+			 "ranges are not the root's)");
+		return;
+	}
+	status = fdt_getprop(b->fdt, node, "status", NULL);
+	if (!dt_is_available(b->fdt, node)) {
+		snprintf(why, len, "status = \"%.64s\"", status ? status : "");
+		return;
+	}
+	if (fdt_getprop(b->fdt, node, "reg", &rlen)) {
+		snprintf(why, len, rlen ? "reg size is 0: nothing reserved" :
+			 "empty reg: nothing reserved");
+		return;
+	}
+	if (dt_has_prop(b->fdt, node, "size")) {
+		snprintf(why, len, "more dynamic regions than the kernel takes "
+			 "(%u)", b->profile->max_dynamic);
+		return;
+	}
+	snprintf(why, len, "neither reg nor size");
+}
+
+void rm_account_children(struct rm_board *b)
+{
+	int parent = fdt_path_offset(b->fdt, "/reserved-memory"), node, depth = 0;
+	bool root_ok;
+	char why[160];
+
+	if (parent < 0)
+		return;
+	root_ok = !rm_check_root(b, parent);
+	/* 4.19's walk takes every descendant, 6.x the direct children */
+	for (node = fdt_next_node(b->fdt, parent, &depth); node >= 0 && depth > 0;
+	     node = fdt_next_node(b->fdt, node, &depth)) {
+		struct rm_region *r;
+
+		if (depth > 1 && !b->profile->scan_grandchildren)
+			continue;
+		if (has_region(b, node))
+			continue;
+		skip_reason(b, node, root_ok, why, sizeof(why));
+		r = rm_region_new(b, node, dt_name(b->fdt, node));
+		if (!r)
+			return;
+		r->type = RM_REGION_SKIPPED;
+		snprintf(r->status, sizeof(r->status), "skipped: %s", why);
 	}
 }
