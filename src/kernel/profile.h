@@ -93,6 +93,7 @@ struct rm_profile {
 	bool scan_grandchildren;	/* 4.19 of_scan_flat_dt depth walk */
 	bool memreserve_after_scan;	/* 6.12 */
 	unsigned int max_reserved;	/* MAX_RESERVED_REGIONS */
+	bool table_resized;		/* 6.12 alloc_reserved_mem_array() */
 	unsigned int max_dynamic;	/* 6.12 dynamic_nodes[]; 0 = no cap */
 	const char *not_enough_space;	/* wording differs in 4.19 */
 	bool nomap_removes;		/* 4.19 memblock_remove; 6.x mark NOMAP */

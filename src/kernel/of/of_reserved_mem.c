@@ -52,6 +52,20 @@ bool rm_table_save(struct rm_board *b, struct rm_region *r)
 	return true;
 }
 
+int rm_table_resize(struct rm_board *b, unsigned int cap)
+{
+	struct rm_region **t;
+
+	if (cap < b->nr_table)
+		cap = b->nr_table;
+	t = realloc(b->table, (cap ? cap : 1) * sizeof(*t));
+	if (!t)
+		return -ENOMEM;
+	b->table = t;
+	b->table_cap = cap;
+	return 0;
+}
+
 void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
 {
 	char why[RM_STATUS_MAX];

@@ -73,6 +73,8 @@ const char *rm_region_type_name(enum rm_region_type t);
 struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name);
 /* fdt_reserved_mem_save_node(): false (and the message) when full */
 bool rm_table_save(struct rm_board *b, struct rm_region *r);
+/* the table's new size (never below what it holds): 0 or -ENOMEM */
+int rm_table_resize(struct rm_board *b, unsigned int cap);
 void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /*

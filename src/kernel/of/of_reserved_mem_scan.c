@@ -303,6 +303,14 @@ void rm_scan_reg_nodes(struct rm_board *b)
 		rm_info(b, RM_PREFIX "Reserved memory: No reserved-memory node in the DT");
 		return;
 	}
+	/*
+	 * alloc_reserved_mem_array(): reserved_mem[] leaves its static 64
+	 * entries for exactly as many as the early scan counted (its memory
+	 * is arm64/early_alloc.c's rm_early_reserved_mem_array()).
+	 */
+	if (b->profile->table_resized && b->early_rmem_count > 0 &&
+	    rm_table_resize(b, (unsigned int)b->early_rmem_count))
+		return;
 	if (rm_check_root(b, node)) {
 		rm_err(b, RM_PREFIX "Reserved memory: unsupported node format, ignoring");
 		return;
