@@ -10,17 +10,16 @@
 # the .dtb files under those directories instead, and downloads nothing.
 #
 # For each DTB that has a /reserved-memory node and each profile it runs
-#     $BIN --dry-run -o profile=P FILE
-# and records: the exit status (0 clean, 2 boot errors, 1 could not run,
+#     $BIN --dry-run -o profile=P [-o memory=...] FILE
+# where a board whose /memory the bootloader fills in (the dry-run's first
+# hint says so) is run again with its RAM given: 2 GiB at its memory@BASE
+# node's address (memory=2G), or, without such a node, at the lowest static
+# /reserved-memory address rounded down to 1 GiB (0x40000000 without one).
+# Records: the exit status (0 clean, 2 boot errors, 1 could not run,
 # anything else a crash; a run over $TIMEOUT s is a hang), any sanitizer
 # report on stderr, and whether every direct child of /reserved-memory is
-# accounted for: named in the "# regions" table, named in a log line
-# ("invalid reg property in 'X'", "failed to reserve memory for node 'X'",
-# ...), disabled (status other than "okay"/"ok"), or the whole node was
-# rejected ("unsupported node format").  Also accounted, but listed as
-# notes: a child with neither reg nor size (the kernel skips it silently),
-# and children past the kernel's table when the log says "not enough space
-# for all defined regions".
+# a row of the "# regions" table (skipped and disabled ones included: the
+# target is all of them).
 #
 # Failures (exit 1, crash, hang, sanitizer report, unaccounted child) are
 # listed by DTB and profile; the script exits 1 when there is any, 2 on a
@@ -162,8 +161,8 @@ short_name() {	# path -> vendor/board.dtb
 
 # ---- one run ---------------------------------------------------------------
 # globals filled by check_run
-RUN_CLASS='' RUN_RC=0 RUN_REGIONS=0
-A_TABLE=0 A_LOG=0 A_DISABLED=0 A_REJECTED=0 A_NOTE=0 RUN_NOTES=() RUN_PROBLEMS=()
+RUN_CLASS='' RUN_RC=0 RUN_REGIONS=0 RUN_MEMORY=dt
+A_TABLE=0 A_SKIPPED=0 A_MISSING=0 RUN_NOTES=() RUN_PROBLEMS=()
 # log lines that report a region as set up (6.12 prints one per region)
 SUCCESS_RE='^OF: reserved mem: 0x[0-9a-f]+\.\.0x[0-9a-f]+ |^OF: reserved mem: initialized node |: assigned reserved memory node |^Reserved memory: created (CMA|DMA|restricted DMA) memory pool'
 boundary_re() {	# NAME -> ERE matching NAME as a whole token
@@ -171,12 +170,45 @@ boundary_re() {	# NAME -> ERE matching NAME as a whole token
 	q=$(printf '%s' "$1" | sed 's/[][\.*^$()+?{}|/]/\\&/g')
 	printf '(^|[[:space:]'"'"'"(<])%s($|[[:space:]'"'"'":,;.)>])' "$q"
 }
+# the RAM a bootloader would give a board whose /memory it fills in
+memory_for() {	# FILE -> -o memory= value
+	local node lowest
+	node=$(fdtget -l "$1" / 2>/dev/null | grep -m1 -E '^memory@[0-9a-fA-F]+$' || true)
+	if [ -n "$node" ]; then
+		echo 2G
+		return
+	fi
+	local c cells
+	lowest=$(for c in $(fdtget -l "$1" /reserved-memory 2>/dev/null); do
+			read -ra cells <<<"$(fdtget -tx "$1" "/reserved-memory/$c" reg 2>/dev/null)"
+			if [ ${#cells[@]} -ge 4 ]; then
+				echo $(( (16#${cells[0]} << 32) + 16#${cells[1]} ))
+			elif [ ${#cells[@]} -ge 2 ]; then
+				echo $(( 16#${cells[0]} ))
+			fi
+		done | sort -n | head -1)
+	if [ -n "$lowest" ]; then
+		printf '0x%x+2G\n' $((lowest / 1073741824 * 1073741824))
+	else
+		echo 0x40000000+2G
+	fi
+}
+dry_run() {	# FILE PROFILE OUT ERR [OPTS...]: exit status in rc
+	local f=$1 p=$2 out=$3 err=$4
+	shift 4
+	rc=0
+	# (the subshell keeps bash's "Segmentation fault" notice off the screen)
+	( timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" "$@" ${XOPTS[@]+"${XOPTS[@]}"} "$f" >"$out" 2>"$err" </dev/null
+	  exit $? ) 2>/dev/null || rc=$?
+}
 check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	local f=$1 p=$2 children=$3 out=$4 err=$5 rc=0
-	RUN_NOTES=() RUN_PROBLEMS=() RUN_REGIONS=0
-	# (the subshell keeps bash's "Segmentation fault" notice off the screen)
-	( timeout -k 5 "$TIMEOUT" "$BIN" --dry-run -o "profile=$p" ${XOPTS[@]+"${XOPTS[@]}"} "$f" >"$out" 2>"$err" </dev/null
-	  exit $? ) 2>/dev/null || rc=$?
+	RUN_NOTES=() RUN_PROBLEMS=() RUN_REGIONS=0 RUN_MEMORY=dt
+	dry_run "$f" "$p" "$out" "$err"
+	if grep -qE '^hint: (.* has no size \(the bootloader fills it in\)|the board has no /memory node)' "$out"; then
+		RUN_MEMORY=$(memory_for "$f")
+		dry_run "$f" "$p" "$out" "$err" -o "memory=$RUN_MEMORY"
+	fi
 	RUN_RC=$rc
 	case $rc in
 	0) RUN_CLASS=clean ;;
@@ -202,37 +234,18 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	RUN_REGIONS=$(wc -l <"$names")
 	grep -q '^# regions$' "$out" || RUN_PROBLEMS+=("no '# regions' table in the output")
 
-	local rejected=0 overflow=0 c st props
-	grep -q 'unsupported node format' "$logf" && rejected=1
-	grep -q 'not enough space for all defined regions' "$logf" && overflow=1
+	local c
 	while IFS= read -r c; do
 		[ -n "$c" ] || continue
-		if grep -qxF -- "$c" "$names"; then A_TABLE=$((A_TABLE + 1)); continue; fi
-		if grep -E -- "$(boundary_re "$c")" "$logf" >"$out.hits"; then
-			# a line that says it was set up does not excuse a missing row
-			if grep -qvE "$SUCCESS_RE" "$out.hits"; then
-				A_LOG=$((A_LOG + 1)); continue
-			fi
-			RUN_PROBLEMS+=("'$c' logged as set up but missing from the regions table")
+		# a name shared with another node shows as its path, '/' as '!'
+		if grep -qxF -- "$c" "$names" || grep -qxF -- "!reserved-memory!$c" "$names"; then
+			A_TABLE=$((A_TABLE + 1))
+			grep -qE "^(!reserved-memory!)?$(printf '%s' "$c" | sed 's/[][\.*^$()+?{}|/]/\\&/g') .* skipped " "$out" &&
+				A_SKIPPED=$((A_SKIPPED + 1))
 			continue
 		fi
-		st=$(fdtget -ts "$f" "/reserved-memory/$c" status 2>/dev/null || true)
-		if [ -n "$st" ] && [ "$st" != okay ] && [ "$st" != ok ]; then
-			A_DISABLED=$((A_DISABLED + 1)); continue
-		fi
-		if [ $rejected = 1 ]; then A_REJECTED=$((A_REJECTED + 1)); continue; fi
-		props=$(fdtget -p "$f" "/reserved-memory/$c" 2>/dev/null || true)
-		if ! grep -qx reg <<<"$props" && ! grep -qx size <<<"$props"; then
-			A_NOTE=$((A_NOTE + 1))
-			RUN_NOTES+=("'$c' has neither reg nor size (skipped silently, as the kernel does)")
-			continue
-		fi
-		if [ $overflow = 1 ]; then
-			A_NOTE=$((A_NOTE + 1))
-			RUN_NOTES+=("'$c' dropped: not enough space for all defined regions")
-			continue
-		fi
-		RUN_PROBLEMS+=("unaccounted child '$c'")
+		A_MISSING=$((A_MISSING + 1))
+		RUN_PROBLEMS+=("child '$c' is not in the regions table")
 	done <<<"$children"
 	[ ${#RUN_PROBLEMS[@]} -eq 0 ] || RUN_CLASS=fail
 	return 0
@@ -246,9 +259,9 @@ SRC_BIN=$BIN
 BIN="$TMP/rmemfs"
 cp "$SRC_BIN" "$BIN"
 RESULTS="$CACHE/results.tsv"
-printf 'set\tdtb\tprofile\texit\tclass\tchildren\ttable_rows\tproblems\n' >"$RESULTS"
+printf 'set\tdtb\tprofile\tmemory\texit\tclass\tchildren\ttable_rows\tproblems\n' >"$RESULTS"
 
-T_DTBS=0 T_WITH=0 T_CHILDREN=0 T_RUNS=0 T_CLEAN=0 T_ERR=0 T_FAIL=0
+T_DTBS=0 T_WITH=0 T_CHILDREN=0 T_RUNS=0 T_CLEAN=0 T_ERR=0 T_FAIL=0 T_MEMORY=0
 FAILURES=() NOTES=()
 declare -A ROWS EXIT2
 for set in "${SETS[@]}"; do
@@ -265,6 +278,7 @@ for set in "${SETS[@]}"; do
 			T_RUNS=$((T_RUNS + 1))
 			check_run "$f" "$p" "$children" "$TMP/out" "$TMP/err"
 			ROWS[$p]=$(( ${ROWS[$p]:-0} + RUN_REGIONS ))
+			[ "$RUN_MEMORY" = dt ] || T_MEMORY=$((T_MEMORY + 1))
 			case $RUN_RC in
 			0) T_CLEAN=$((T_CLEAN + 1)) ;;
 			2) T_ERR=$((T_ERR + 1)); EXIT2[$p]=$(( ${EXIT2[$p]:-0} + 1 )) ;;
@@ -281,8 +295,8 @@ for set in "${SETS[@]}"; do
 			for note in "${RUN_NOTES[@]+"${RUN_NOTES[@]}"}"; do
 				NOTES+=("$set $name [profile $p]: $note")
 			done
-			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$name" "$p" "$RUN_RC" "$RUN_CLASS" \
-				"$nc" "$RUN_REGIONS" "$probs" >>"$RESULTS"
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$name" "$p" "$RUN_MEMORY" \
+				"$RUN_RC" "$RUN_CLASS" "$nc" "$RUN_REGIONS" "$probs" >>"$RESULTS"
 			[ "$VERBOSE" = 1 ] && printf '%-8s %-60s %-5s %s\n' "$RUN_CLASS" "$name" "$p" "$probs" >&2
 		done
 	done < <(list_dtbs "$set")
@@ -299,8 +313,9 @@ for p in $PROFILES; do
 	echo "  profile $p: ${ROWS[$p]:-0} rows in the regions tables, ${EXIT2[$p]:-0} runs with exit 2"
 done
 echo "runs:                      $T_RUNS ($T_CLEAN exit 0, $T_ERR exit 2 (boot errors found), $T_FAIL failed)"
-echo "children accounted (all runs): $A_TABLE in the regions table, $A_LOG named in the log,"
-echo "  $A_DISABLED disabled, $A_REJECTED in a rejected /reserved-memory, $A_NOTE noted below"
+echo "runs with RAM from -o memory= (the bootloader fills /memory in): $T_MEMORY"
+echo "children accounted (all runs): $A_TABLE of $((A_TABLE + A_MISSING)) in the regions table" \
+	"($A_SKIPPED of them skipped by the kernel), $A_MISSING missing"
 if [ ${#NOTES[@]} -gt 0 ]; then
 	echo "notes (${#NOTES[@]}):"
 	printf '  %s\n' "${NOTES[@]}"
