@@ -115,20 +115,12 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
  */
 static int activate_cma(struct rm_board *b)
 {
-	struct rm_cma_memmap mm = { .mb = &b->mb };
-	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
-			 b->dma32_phys_limit : b->dma_phys_limit, pfn = 0;
+	struct rm_cma_memmap mm = { .mb = &b->mb, .nr_zones = b->nr_zones };
+	uint64_t pfn = 0;
+	unsigned int i;
 
-	if (b->profile->zone_dma == RM_ZONE_DMA_RAM_BLOCK) {
-		mm.zone_end[0] = b->dma32_phys_limit;	/* DMA32, Normal */
-		mm.zone_end[1] = ~0ULL;
-		mm.nr_zones = 2;
-	} else {
-		mm.zone_end[0] = b->dma_phys_limit;	/* DMA, DMA32, Normal */
-		mm.zone_end[1] = dma32;
-		mm.zone_end[2] = ~0ULL;
-		mm.nr_zones = 3;
-	}
+	for (i = 0; i < b->nr_zones; i++)
+		mm.zone_end[i] = b->zone_end[i];
 	if (!cma_init_reserved_areas(&b->cma, &mm, &pfn))
 		return 0;
 	rm_err(b, "Unable to handle kernel paging request at the struct page "

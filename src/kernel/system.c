@@ -22,6 +22,15 @@ void rm_hint(struct rm_board *b, const char *fmt, ...)
 	strbuf_printf(&b->hints, "\n");
 }
 
+uint64_t rm_zone_top(const struct rm_board *b, enum rm_zone z)
+{
+	unsigned int i = b->nr_zones == 2 && z > RM_ZONE_DMA ? z - 1 : z;
+
+	if (z == RM_ZONE_NORMAL || i + 1 >= b->nr_zones)
+		return ~0ULL;
+	return b->zone_end[i] - 1;
+}
+
 struct rm_device *rm_device_find(struct rm_board *b, const char *name)
 {
 	unsigned int i;

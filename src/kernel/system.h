@@ -30,6 +30,9 @@
 
 #define RM_MAX_RESERVE 64
 
+/* the zones a GFP flag asks for; 4.19 has no ZONE_DMA (GFP_DMA is DMA32) */
+enum rm_zone { RM_ZONE_DMA, RM_ZONE_DMA32, RM_ZONE_NORMAL, RM_NR_ZONES };
+
 struct rm_reserve_range {
 	uint64_t base;
 	uint64_t size;
@@ -86,6 +89,10 @@ struct rm_board {
 					 * zone_dma_limit; inclusive */
 	uint64_t dma_phys_limit;	/* arm64_dma_phys_limit: ZONE_DMA's end */
 	uint64_t dma32_phys_limit;	/* ZONE_DMA32's end */
+	/* the zones' ends as the page allocator sees them: whole pages,
+	 * contiguous, ascending (DMA, DMA32, Normal; 4.19: DMA32, Normal) */
+	uint64_t zone_end[RM_NR_ZONES];
+	unsigned int nr_zones;
 	uint64_t early_alloc_bytes;	/* kernel's own boot allocations */
 	int early_rmem_count;		/* 6.12: entries the early scan counted */
 	struct rm_atomic_pool atomic[3];
@@ -94,7 +101,8 @@ struct rm_board {
 	int *unreserved;		/* nodes with a reg tuple not reserved */
 	unsigned int nr_unreserved;
 
-	bool memremap_warned;		/* WARN_ONCE state, per call site */
+	bool initrd_warned;		/* WARN_ONCE state, per call site */
+	bool memremap_warned;
 	bool memremap_mixed_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */
 	bool panicked;			/* the kernel would die here */
@@ -118,6 +126,12 @@ struct rm_board {
 int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	    struct rm_board **out, char *err, size_t errlen);
 void rm_board_free(struct rm_board *b);
+
+/*
+ * The highest address a page from zone z (or a lower one, as the
+ * zonelist falls back) may have; ~0 for ZONE_NORMAL.
+ */
+uint64_t rm_zone_top(const struct rm_board *b, enum rm_zone z);
 
 /* system.c */
 /* rmemfs's own explanation of a kernel decision, for --dry-run */

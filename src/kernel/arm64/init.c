@@ -12,14 +12,29 @@
 
 #define U32_MAX 0xffffffffULL
 
+/* PAGE_END - _PAGE_OFFSET(48): the linear map of a 48-bit VA kernel */
+#define LINEAR_REGION_SIZE (1ULL << 47)
+
 void rm_arm64_reserve_initrd(struct rm_board *b)
 {
-	uint64_t start, end, base;
+	uint64_t start, end, base, dram;
 
 	if (!dt_initrd(b->fdt, &start, &end))
 		return;
 	base = start & ~(RM_PAGE_SIZE - 1);
 	end = rm_page_align(end);
+	/* an initrd the linear map cannot reach is dropped, with a WARN */
+	dram = memblock_start_of_dram(&b->mb);
+	if (base < dram || end > dram + LINEAR_REGION_SIZE) {
+		if (bootlog_first_time(&b->initrd_warned))
+			bootlog_warn(&b->log, "initrd not fully accessible via the "
+				     "linear mapping -- please check your "
+				     "bootloader ...", NULL);
+		rm_hint(b, "the initrd [" RM_PA_FMT ", " RM_PA_FMT ") is below the "
+			"start of RAM (" RM_PA_FMT "): the kernel drops it",
+			RM_PA(base), RM_PA(end), RM_PA(dram));
+		return;
+	}
 	memblock_add(&b->mb, base, end - base);
 	memblock_clear_nomap(&b->mb, base, end - base);
 	memblock_reserve(&b->mb, base, end - base);
@@ -103,6 +118,24 @@ static void print_zones(struct rm_board *b, const uint64_t *max_zone_pfn,
 			(unsigned long long)((hi << RM_PAGE_SHIFT) - 1));
 }
 
+/* the zones in whole pages, as free_area_init() spans them */
+static void zone_ends(struct rm_board *b)
+{
+	uint64_t dma = b->dma_phys_limit & ~(RM_PAGE_SIZE - 1);
+	uint64_t dma32 = b->dma32_phys_limit & ~(RM_PAGE_SIZE - 1);
+
+	if (b->profile->zone_dma == RM_ZONE_DMA_RAM_BLOCK) {
+		b->zone_end[0] = dma32;		/* DMA32, Normal */
+		b->zone_end[1] = ~0ULL;
+		b->nr_zones = 2;
+		return;
+	}
+	b->zone_end[0] = dma;			/* DMA, DMA32, Normal */
+	b->zone_end[1] = dma32 > dma ? dma32 : dma;
+	b->zone_end[2] = ~0ULL;
+	b->nr_zones = 3;
+}
+
 void rm_arm64_zone_limits(struct rm_board *b)
 {
 	uint64_t start = memblock_start_of_dram(&b->mb);
@@ -134,6 +167,7 @@ void rm_arm64_zone_limits(struct rm_board *b)
 		b->dma32_phys_limit = max_zone_phys_limit(b, U32_MAX);
 		break;
 	}
+	zone_ends(b);
 }
 
 void rm_arm64_free_area_init(struct rm_board *b)

@@ -65,24 +65,6 @@ static bool dma_coherent_ok(const struct rm_device *dev, uint64_t phys,
 	return dma + size - 1 <= rm_dev_dma_limit(dev);
 }
 
-enum zone { ZONE_DMA, ZONE_DMA32, ZONE_NORMAL };
-
-/* the highest address a GFP_DMA/GFP_DMA32/no-zone page may have */
-static uint64_t zone_top(const struct rm_board *b, enum zone z)
-{
-	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
-			 b->dma32_phys_limit : b->dma_phys_limit;
-
-	switch (z) {
-	case ZONE_DMA:
-		return b->dma_phys_limit - 1;
-	case ZONE_DMA32:
-		return dma32 - 1;	/* falls back to ZONE_DMA */
-	default:
-		return ~0ULL;
-	}
-}
-
 /*
  * __dma_direct_alloc_pages() after the CMA attempt: the zone the
  * device's limit falls into first (dma_direct_optimal_gfp_mask), then
@@ -95,26 +77,26 @@ static int alloc_system(struct rm_board *b, struct rm_device *dev,
 {
 	unsigned int order = rm_get_order(size);
 	uint64_t phys_limit, phys;
-	enum zone z;
+	enum rm_zone z;
 
 	phys_limit = rm_dma_to_phys(dev->dma_range_map, dev->nr_dma_ranges,
 				    rm_dev_dma_limit(dev));
 	if (phys_limit <= b->zone_dma_limit)
-		z = ZONE_DMA;
+		z = RM_ZONE_DMA;
 	else if (phys_limit <= 0xffffffffULL)
-		z = ZONE_DMA32;
+		z = RM_ZONE_DMA32;
 	else
-		z = ZONE_NORMAL;
+		z = RM_ZONE_NORMAL;
 	for (;;) {
-		if (alloc_pages(&b->sys, order, zone_top(b, z), &phys))
+		if (alloc_pages(&b->sys, order, rm_zone_top(b, z), &phys))
 			return -ENOMEM;
 		if (dma_coherent_ok(dev, phys, size))
 			break;
 		sysmem_free(&b->sys, phys, order);
-		if (z == ZONE_NORMAL && phys_limit < ~0ULL)
-			z = ZONE_DMA32;
-		else if (z != ZONE_DMA)
-			z = ZONE_DMA;
+		if (z == RM_ZONE_NORMAL && phys_limit < ~0ULL)
+			z = RM_ZONE_DMA32;
+		else if (z != RM_ZONE_DMA)
+			z = RM_ZONE_DMA;
 		else
 			return -ENOMEM;
 	}

@@ -44,17 +44,15 @@ static bool cma_in_zone(struct rm_board *b, enum pool_zone z)
 	return true;
 }
 
-/* the highest address alloc_pages(gfp) may return for the pool's zone */
 static uint64_t zone_top(struct rm_board *b, enum pool_zone z)
 {
-	uint64_t dma32 = b->dma32_phys_limit > b->dma_phys_limit ?
-			 b->dma32_phys_limit : b->dma_phys_limit;
+	static const enum rm_zone zone[] = {
+		[POOL_KERNEL] = RM_ZONE_NORMAL,
+		[POOL_DMA] = RM_ZONE_DMA,
+		[POOL_DMA32] = RM_ZONE_DMA32,
+	};
 
-	if (z == POOL_DMA)
-		return b->dma_phys_limit - 1;
-	if (z == POOL_DMA32)
-		return dma32 - 1;	/* ZONE_DMA32, else ZONE_DMA */
-	return ~0ULL;
+	return rm_zone_top(b, zone[z]);
 }
 
 /* atomic_pool_expand(): the default area first, then the page allocator */
@@ -94,16 +92,17 @@ static bool has_managed_dma(struct rm_board *b)
 	uint64_t start = memblock_start_of_dram(&b->mb);
 	unsigned int i;
 
-	if (b->dma_phys_limit <= start)
+	uint64_t end = rm_zone_top(b, RM_ZONE_DMA) + 1;
+
+	if (end <= start)
 		return false;
 	for (i = 0; i < b->sys.nr_free; i++)
-		if (b->sys.free[i].start < b->dma_phys_limit &&
-		    b->sys.free[i].end > start)
+		if (b->sys.free[i].start < end && b->sys.free[i].end > start)
 			return true;
 	for (i = 0; i < b->cma.nr; i++) {
 		const struct rm_cma *c = b->cma.areas[i];
 
-		if (c->count && rm_pfn_phys(c->base_pfn) < b->dma_phys_limit)
+		if (c->count && rm_pfn_phys(c->base_pfn) < end)
 			return true;
 	}
 	return false;

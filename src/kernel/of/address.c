@@ -135,16 +135,22 @@ static void bus_translate(enum of_bus_kind k, struct of_addr *addr,
 	addr->c[f + n - 1] = (uint32_t)a;
 }
 
-/* of_translate_one() with "dma-ranges": absent or empty means 1:1 */
+/*
+ * of_translate_one(): through dev's "ranges" or "dma-ranges".  Empty is
+ * 1:1; absent is 1:1 for dma-ranges and a failure for ranges.
+ */
 static bool translate_one(struct rm_board *b, int dev, enum of_bus_kind bus,
 			  enum of_bus_kind pbus, struct of_addr *addr,
-			  unsigned int na, unsigned int ns, unsigned int pna)
+			  unsigned int na, unsigned int ns, unsigned int pna,
+			  const char *rprop)
 {
 	int len = 0;
-	const fdt32_t *r = fdt_getprop(b->fdt, dev, "dma-ranges", &len);
+	const fdt32_t *r = fdt_getprop(b->fdt, dev, rprop, &len);
 	unsigned int one = na + pna + ns, i;
 	uint64_t offset = OF_BAD_ADDR;
 
+	if (!r && strcmp(rprop, "dma-ranges"))
+		return false;
 	if (!r || len <= 0) {
 		offset = fold(addr->c, na);
 		memset(addr->c + flag_cells(pbus), 0,
@@ -183,13 +189,13 @@ static bool cells_ok(unsigned int na, unsigned int ns)
 }
 
 /*
- * of_translate_dma_address(node, in): in is an address in the space of
- * node's parent (the parent side of node's own dma-ranges); translated
- * through every ancestor's dma-ranges up to the root, whose own are never
- * applied.  OF_BAD_ADDR when an ancestor's windows do not hold it.
+ * __of_translate_address(node, in, rprop): in is an address in the space
+ * of node's parent (node's reg, or the parent side of its dma-ranges);
+ * translated through every ancestor's rprop up to the root, whose own are
+ * never applied.  OF_BAD_ADDR when an ancestor cannot translate it.
  */
-static uint64_t translate_dma_address(struct rm_board *b, int node,
-				      const fdt32_t *in)
+static uint64_t translate_address(struct rm_board *b, int node,
+				  const fdt32_t *in, int inlen, const char *rprop)
 {
 	int dev = node, parent = dt_index_parent(&b->dtix, node);
 	unsigned int na, ns, pna, pns;
@@ -200,7 +206,7 @@ static uint64_t translate_dma_address(struct rm_board *b, int node,
 		return OF_BAD_ADDR;
 	bus = match_bus(b, parent);
 	count_cells(b, bus, dev, &na, &ns);
-	if (!cells_ok(na, ns))
+	if (!cells_ok(na, ns) || inlen < (int)na * 4)
 		return OF_BAD_ADDR;
 	load(&addr, in, na);
 	for (;;) {
@@ -212,7 +218,7 @@ static uint64_t translate_dma_address(struct rm_board *b, int node,
 		count_cells(b, pbus, dev, &pna, &pns);
 		if (!cells_ok(pna, pns))
 			return OF_BAD_ADDR;
-		if (!translate_one(b, dev, bus, pbus, &addr, na, ns, pna))
+		if (!translate_one(b, dev, bus, pbus, &addr, na, ns, pna, rprop))
 			return OF_BAD_ADDR;
 		na = pna;
 		ns = pns;
@@ -260,7 +266,8 @@ static void read_range(struct rm_board *b, const struct range_parser *rp,
 
 	r->flags = f ? fdt32_ld(e) : 0;
 	r->bus_addr = dt_read_number(e + f, (int)(rp->na - f));
-	r->cpu_addr = translate_dma_address(b, rp->node, e + rp->na);
+	r->cpu_addr = translate_address(b, rp->node, e + rp->na, (int)rp->pna * 4,
+					"dma-ranges");
 	r->size = dt_read_number(e + rp->na + rp->pna, (int)rp->ns);
 }
 
@@ -434,19 +441,34 @@ int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev)
 	return 0;
 }
 
+/*
+ * of_device_make_bus_id(): up from the node, each one without a reg that
+ * translates adds its full name before a ':'; the first with one ends the
+ * name as "<CPU address>.<name without unit address>".
+ */
 void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,
 			      size_t len)
 {
-	const char *full = dt_name(b->fdt, node);
-	int parent = dt_index_parent(&b->dtix, node), rlen;
-	const fdt32_t *reg = fdt_getprop(b->fdt, node, "reg", &rlen);
-	uint32_t ac = parent >= 0 ? dt_cells(b->fdt, parent, "#address-cells", 2) : 2;
-	size_t n = strcspn(full, "@");
+	char name[RM_NAME_MAX] = "", tmp[RM_NAME_MAX];
 
-	if (reg && ac && ac <= 2 && rlen >= (int)ac * 4)
-		snprintf(buf, len, "%llx.%.*s",
-			 (unsigned long long)dt_read_number(reg, (int)ac), (int)n,
-			 full);
-	else
-		snprintf(buf, len, "%s", full);
+	for (; node > 0; node = dt_index_parent(&b->dtix, node)) {
+		const char *full = dt_name(b->fdt, node);
+		int rlen = 0;
+		const fdt32_t *reg = fdt_getprop(b->fdt, node, "reg", &rlen);
+		uint64_t addr = reg ? translate_address(b, node, reg, rlen,
+							"ranges") : OF_BAD_ADDR;
+
+		if (addr != OF_BAD_ADDR) {
+			snprintf(tmp, sizeof(tmp), "%llx.%.*s%s%s",
+				 (unsigned long long)addr,
+				 (int)strcspn(full, "@"), full,
+				 name[0] ? ":" : "", name);
+			snprintf(buf, len, "%s", tmp);
+			return;
+		}
+		snprintf(tmp, sizeof(tmp), "%s%s%s", full, name[0] ? ":" : "",
+			 name);
+		snprintf(name, sizeof(name), "%s", tmp);
+	}
+	snprintf(buf, len, "%s", name);
 }
