@@ -12,7 +12,7 @@
 # For each DTB that has a /reserved-memory node and each profile it runs
 #     $BIN --dry-run -o profile=P [-o memory=...] FILE
 # where a board whose /memory the bootloader fills in (the dry-run's first
-# hint says so) is run again with its RAM given: 2 GiB at its memory@BASE
+# no-ram finding says so) is run again with its RAM given: 2 GiB at its memory@BASE
 # node's address (memory=2G), or, without such a node, at the lowest static
 # /reserved-memory address rounded down to 1 GiB (0x40000000 without one).
 # Records: the exit status (0 clean, 2 boot errors, 1 could not run,
@@ -205,7 +205,7 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	local f=$1 p=$2 children=$3 out=$4 err=$5 rc=0
 	RUN_NOTES=() RUN_PROBLEMS=() RUN_REGIONS=0 RUN_MEMORY=dt
 	dry_run "$f" "$p" "$out" "$err"
-	if grep -qE '^hint: (.* has no size \(the bootloader fills it in\)|the board has no /memory node)' "$out"; then
+	if grep -qE '^error +no-ram ' "$out"; then
 		RUN_MEMORY=$(memory_for "$f")
 		dry_run "$f" "$p" "$out" "$err" -o "memory=$RUN_MEMORY"
 	fi
@@ -225,6 +225,9 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 		RUN_PROBLEMS+=("sanitizer: $(grep -m1 -E 'runtime error:|ERROR: (Address|Leak)Sanitizer' "$err" | cut -c1-200)")
 	fi
 	[ $rc = 0 ] || [ $rc = 2 ] || return 0	# no output worth checking
+
+	# the findings, one "SEVERITY ID" per line, for the totals by id
+	awk '/^# findings$/{on=1; next} /^# /{on=0} on && NF {print $1 "\t" $2}' "$out" >"$out.findings"
 
 	# the boot log (up to "# iomem") and the NAME column of "# regions"
 	local logf=$out.log names=$out.names
@@ -259,6 +262,8 @@ SRC_BIN=$BIN
 BIN="$TMP/rmemfs"
 cp "$SRC_BIN" "$BIN"
 RESULTS="$CACHE/results.tsv"
+FINDINGS="$CACHE/findings.tsv"
+printf 'set\tdtb\tprofile\tseverity\tid\n' >"$FINDINGS"
 printf 'set\tdtb\tprofile\tmemory\texit\tclass\tchildren\ttable_rows\tproblems\n' >"$RESULTS"
 
 T_DTBS=0 T_WITH=0 T_CHILDREN=0 T_RUNS=0 T_CLEAN=0 T_ERR=0 T_FAIL=0 T_MEMORY=0
@@ -295,6 +300,9 @@ for set in "${SETS[@]}"; do
 			for note in "${RUN_NOTES[@]+"${RUN_NOTES[@]}"}"; do
 				NOTES+=("$set $name [profile $p]: $note")
 			done
+			[ -s "$TMP/out.findings" ] &&
+				sed "s|^|$set\t$name\t$p\t|" "$TMP/out.findings" >>"$FINDINGS"
+			rm -f "$TMP/out.findings"
 			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$set" "$name" "$p" "$RUN_MEMORY" \
 				"$RUN_RC" "$RUN_CLASS" "$nc" "$RUN_REGIONS" "$probs" >>"$RESULTS"
 			[ "$VERBOSE" = 1 ] && printf '%-8s %-60s %-5s %s\n' "$RUN_CLASS" "$name" "$p" "$probs" >&2
@@ -316,11 +324,14 @@ echo "runs:                      $T_RUNS ($T_CLEAN exit 0, $T_ERR exit 2 (boot e
 echo "runs with RAM from -o memory= (the bootloader fills /memory in): $T_MEMORY"
 echo "children accounted (all runs): $A_TABLE of $((A_TABLE + A_MISSING)) in the regions table" \
 	"($A_SKIPPED of them skipped by the kernel), $A_MISSING missing"
+echo "findings by id (all runs; how many findings, in how many runs):"
+awk -F'\t' 'NR > 1 { k = $4 " " $5; n[k]++; r = $1 SUBSEP $2 SUBSEP $3; if (!((k, r) in seen)) { seen[k, r]; runs[k]++ } }
+	END { for (k in n) printf "  %-34s %6d in %5d runs\n", k, n[k], runs[k] }' "$FINDINGS" | sort -k1,1 -k3,3nr
 if [ ${#NOTES[@]} -gt 0 ]; then
 	echo "notes (${#NOTES[@]}):"
 	printf '  %s\n' "${NOTES[@]}"
 fi
-echo "results: $RESULTS"
+echo "results: $RESULTS, findings: $FINDINGS"
 if [ ${#FAILURES[@]} -gt 0 ]; then
 	echo "FAILURES (${#FAILURES[@]}; logs in $CACHE/logs/):"
 	printf '  %s\n' "${FAILURES[@]}"

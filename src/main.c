@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "fs/fs.h"
 #include "board/options.h"
@@ -21,6 +22,8 @@
 
 struct cli {
 	struct rm_options o;
+	char *format;		/* --format=text|json|svg (dry-run) */
+	char *compare;		/* --compare=PROFILE (dry-run) */
 	char *nonopt[3];
 	int nr_nonopt;
 	int help;
@@ -41,7 +44,11 @@ static const struct fuse_opt cli_opts[] = {
 	{ "config=%s", offsetof(struct cli, o.config), 0 },
 	{ "profile=%s", offsetof(struct cli, o.profile), 0 },
 	FUSE_OPT_KEY("reserve=", KEY_RESERVE),
+	{ "ignore=%s", offsetof(struct cli, o.ignore), 0 },
+	OPT("strict", o.strict),
 	OPT("--dry-run", o.dry_run),
+	{ "--format=%s", offsetof(struct cli, format), 0 },
+	{ "--compare=%s", offsetof(struct cli, compare), 0 },
 	OPT("nopassthrough", o.no_passthrough),
 	OPT("--help", help),
 	OPT("-h", help),
@@ -77,6 +84,55 @@ static bool continues(const struct cli *c, const char *arg)
 	return digit && strchr(arg, '+');
 }
 
+/* rmemfs's own -o names, for "did you mean" */
+static const char *const own_names[] = {
+	"dtb", "dts_include", "cmdline", "cmdline_file", "memory", "config",
+	"profile", "reserve", "ignore", "strict", "nopassthrough",
+};
+
+/* Levenshtein distance of a[0..la) and b, capped small: names are short */
+static unsigned int distance(const char *a, size_t la, const char *b)
+{
+	unsigned int row[32], i, j, diag, up;
+	size_t lb = strlen(b);
+
+	if (la >= 32 || lb >= 32)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			up = row[j];
+			row[j] = a[i - 1] == b[j - 1] ? diag :
+				 1 + (diag < up ? (diag < row[j - 1] ? diag : row[j - 1]) :
+				      (up < row[j - 1] ? up : row[j - 1]));
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/*
+ * An option FUSE does not know fails the mount with libfuse's message;
+ * one that is a typo of ours is refused here, by name, in either mode,
+ * before anything boots ("profle=6.1" would otherwise reach libfuse).
+ */
+static const char *misspelt(const char *arg)
+{
+	size_t len = strcspn(arg, "=");
+	unsigned int i;
+
+	for (i = 0; i < sizeof(own_names) / sizeof(own_names[0]); i++) {
+		unsigned int d = distance(arg, len, own_names[i]);
+
+		if (d && d <= (len <= 4 ? 1U : 2U))
+			return own_names[i];
+	}
+	return NULL;
+}
+
 static int cli_proc(void *data, const char *arg, int key,
 		    struct fuse_args *outargs)
 {
@@ -93,7 +149,14 @@ static int cli_proc(void *data, const char *arg, int key,
 		return set_list(c, &c->o.memory, arg);
 	case FUSE_OPT_KEY_OPT:
 		if (!continues(c, arg)) {
+			const char *near = misspelt(arg);
+
 			c->cont = NULL;
+			if (near) {
+				fprintf(stderr, "rmemfs: unknown option '%s' (did "
+					"you mean '%s'?)\n", arg, near);
+				return -1;
+			}
 			return 1;	/* keep: a FUSE option */
 		}
 		if (asprintf(&joined, "%s,%s", *c->cont, arg) < 0)
@@ -133,13 +196,43 @@ static void usage(void)
 	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
 	       "    -o nopassthrough       serve buffers from the page cache even where\n"
 	       "                           FUSE passthrough is available\n"
-	       "    --dry-run              boot, print log and memory map, exit\n"
-	       "                           (0 clean, 2 boot errors, 1 could not run)\n"
+	       "    -o ignore=ID[@NODE][:...]  waive these findings (doc/findings.md)\n"
+	       "    -o strict              warnings count as errors\n"
+	       "    --dry-run              boot, print log, map, tables and findings, exit\n"
+	       "                           (0 no error, 2 an error, 1 could not run)\n"
 	       "    -h, --help             this text\n"
 	       "    -V, --version          version\n\n");
 	printf("FUSE options:\n");
 	fuse_cmdline_help();
 	fuse_lowlevel_help();
+}
+
+/*
+ * --dry-run mounts nothing, but an option the mount would refuse is
+ * refused here too (exit 1), by libfuse's own parsers: whatever the mount
+ * accepts (-f, -d, allow_other, max_threads=...) the dry-run accepts.
+ */
+static bool fuse_options_valid(const struct fuse_args *args)
+{
+	static const struct fuse_lowlevel_ops no_ops;
+	struct fuse_args copy = FUSE_ARGS_INIT(0, NULL);
+	struct fuse_cmdline_opts opts;
+	struct fuse_session *se = NULL;
+	int i;
+
+	memset(&opts, 0, sizeof(opts));
+	for (i = 0; i < args->argc; i++)
+		if (fuse_opt_add_arg(&copy, args->argv[i]))
+			goto out;
+	if (fuse_parse_cmdline(&copy, &opts))
+		goto out;
+	se = fuse_session_new(&copy, &no_ops, sizeof(no_ops), NULL);
+	if (se)
+		fuse_session_destroy(se);
+out:
+	free(opts.mountpoint);
+	fuse_opt_free_args(&copy);
+	return se != NULL;
 }
 
 static int dry_run(struct cli *c)
@@ -158,11 +251,19 @@ static int dry_run(struct cli *c)
 	rm_render_dryrun(b, &sb);
 	if (sb.s)
 		fwrite(sb.s, 1, sb.len, stdout);
-	ret = b->log.nr_err || b->nr_dev_errors ? 2 : 0;
+	/* 2: an error finding the owner did not waive (doc/findings.md) */
+	ret = rm_findings_errors(&b->findings) ? 2 : 0;
 	strbuf_release(&sb);
 	rm_board_free(b);
 	free(blob);
 	return ret;
+}
+
+static bool is_regular_file(const char *path)
+{
+	struct stat st;
+
+	return !stat(path, &st) && S_ISREG(st.st_mode);
 }
 
 int main(int argc, char *argv[])
@@ -197,6 +298,11 @@ int main(int argc, char *argv[])
 			c.o.dtb = c.nonopt[0];
 			c.nonopt[0] = NULL;
 		}
+		if (!fuse_options_valid(&args)) {
+			fprintf(stderr, "rmemfs: an option above is neither rmemfs's "
+				"nor FUSE's (see --help)\n");
+			goto out;
+		}
 		ret = dry_run(&c);
 		goto out;
 	}
@@ -213,6 +319,11 @@ int main(int argc, char *argv[])
 		c.nonopt[0] = c.nonopt[1];
 		c.nonopt[1] = NULL;
 	}
+	if (is_regular_file(c.nonopt[0])) {
+		fprintf(stderr, "rmemfs: %s is a file: give a mount point, or use "
+			"--dry-run\n", c.nonopt[0]);
+		goto out;
+	}
 	ret = rm_fs_main(&c.o, c.nonopt[0], &args);
 out:
 	for (i = 0; i < 3; i++)
@@ -225,6 +336,9 @@ out:
 	free(c.o.reserve);
 	free(c.o.memory);
 	free(c.o.cmdline_file);
+	free(c.o.ignore);
+	free(c.format);
+	free(c.compare);
 	fuse_opt_free_args(&args);
 	return ret;
 }

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <libfdt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,6 +158,24 @@ static void tool_error(const char *path, const char *tool, const char *errfile,
 		 path, tool, n ? ": " : "", msg);
 }
 
+/* a line that is a cpp directive dtc cannot read: "#include <...>" */
+static bool has_cpp_include(const char *path)
+{
+	char line[1024];
+	bool found = false;
+	FILE *f = fopen(path, "r");
+
+	while (f && !found && fgets(line, sizeof(line), f)) {
+		const char *p = line + strspn(line, " \t");
+
+		found = !strncmp(p, "#include", 8) &&
+			(p[8] == ' ' || p[8] == '\t');
+	}
+	if (f)
+		fclose(f);
+	return found;
+}
+
 static int compile_dts(const char *path, const char *include, void **blob,
 		       size_t *size, char *err, size_t errlen)
 {
@@ -221,6 +240,13 @@ static int compile_dts(const char *path, const char *include, void **blob,
 	argv[argc++] = include ? pre : (char *)path;
 	argv[argc] = NULL;
 	ret = run_tool(argv, errf);
+	if (ret && !include && has_cpp_include(path)) {
+		/* dtc's own "/include/" is not cpp's; say which option helps */
+		snprintf(err, errlen, "%s: has #include lines, which need the C "
+			 "preprocessor: add -o dts_include=DIR[:DIR] (where the "
+			 "included files are, e.g. the kernel's include/)", path);
+		goto out;
+	}
 	if (ret) {
 		tool_error(path, "dtc", errf, err, errlen);
 		goto out;

@@ -104,6 +104,27 @@ static int apply_memory(const char *spec, void **blob, size_t *size, char *err,
 	return rm_fdt_fixup_memory(blob, size, banks, n, base_given, err, errlen);
 }
 
+/* -o ignore= and -o strict: how the findings count, after the boot */
+static int apply_findings_options(const struct rm_options *o,
+				  struct rm_board *b, char *err, size_t errlen)
+{
+	const char *bad = NULL;
+	int ret;
+
+	b->findings.strict = o->strict;
+	if (!o->ignore)
+		return 0;
+	ret = rm_findings_ignore(&b->findings, o->ignore, &bad);
+	if (ret == -ENOENT)
+		snprintf(err, errlen, "ignore=%s: unknown finding id '%.*s' (see "
+			 "doc/findings.md)", o->ignore, (int)strcspn(bad, "@:"),
+			 bad);
+	else if (ret)
+		snprintf(err, errlen, "ignore=%s: expected ID[@NODE][:ID[@NODE]...]",
+			 o->ignore);
+	return ret ? -EINVAL : 0;
+}
+
 int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 		    void **blob, char *err, size_t errlen)
 {
@@ -165,6 +186,13 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 		ret = apply_memory(o->memory, blob, &size, err, errlen);
 	if (!ret)
 		ret = rm_boot(*blob, size, &bo, board, err, errlen);
+	if (!ret) {
+		ret = apply_findings_options(o, *board, err, errlen);
+		if (ret) {
+			rm_board_free(*board);
+			*board = NULL;
+		}
+	}
 	if (ret) {
 		free(*blob);
 		*blob = NULL;

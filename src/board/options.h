@@ -19,8 +19,11 @@ struct rm_options {
 	char *config;
 	char *profile;
 	char *reserve;
-	bool dry_run;
-	bool no_passthrough;	/* -o nopassthrough: buffers in the page cache */
+	char *ignore;		/* -o ignore=ID[@NODE][:...] */
+	/* ints, not bools: fuse_opt stores an int through a flag's offset */
+	int strict;		/* -o strict: warnings count as errors */
+	int dry_run;
+	int no_passthrough;	/* -o nopassthrough: buffers in the page cache */
 };
 
 /*

@@ -54,13 +54,14 @@ static void hint_no_ram(struct rm_board *b)
 	char path[RM_NAME_MAX];
 
 	if (node < 0) {
-		rm_hint(b, "the board has no /memory node (the bootloader adds "
-			"it): give the board's RAM with -o memory=BASE+SIZE");
+		rm_report(b, "no-ram", RM_ERROR, "/", "the board has no /memory "
+			  "node (the bootloader adds it): give the board's RAM "
+			  "with -o memory=BASE+SIZE");
 		return;
 	}
 	dt_index_path(&b->dtix, b->fdt, node, path, sizeof(path));
-	rm_hint(b, "%s has no size (the bootloader fills it in): give the "
-		"board's RAM with -o memory=...", path);
+	rm_report(b, "no-ram", RM_ERROR, path, "%s has no size (the bootloader "
+		  "fills it in): give the board's RAM with -o memory=...", path);
 }
 
 /* setup_arch() to mm_core_init(): memory, reservations, the default area */
@@ -77,8 +78,11 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 		memblock_mem_limit_remove_map(&b->mb, b->cl.mem_limit);
 	rm_arm64_reserve_initrd(b);
 	/* the kernel image, the DTB, ... as the user gave them */
-	for (i = 0; i < opts->nr_reserve; i++)
+	for (i = 0; i < opts->nr_reserve; i++) {
 		memblock_reserve(&b->mb, opts->reserve[i].base, opts->reserve[i].size);
+		rm_early_note(b, opts->reserve[i].base, opts->reserve[i].size,
+			      "-o reserve= (kernel image, DTB, ...)");
+	}
 
 	if (!p->memreserve_after_scan)
 		rm_reserve_memreserve(b);
@@ -108,6 +112,39 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	}
 }
 
+/* the DT path of the region whose CMA area holds pfn, "/" for none */
+static const char *region_of_pfn(struct rm_board *b, uint64_t pfn)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++) {
+		const struct rm_region *r = b->regions[i];
+
+		if (r->cma && pfn >= r->cma->base_pfn &&
+		    pfn - r->cma->base_pfn < (r->size >> RM_PAGE_SHIFT))
+			return r->path[0] ? r->path : "/";
+	}
+	return "/";
+}
+
+/* "CMA area %s could not be activated": the region's finding */
+static void report_not_activated(struct rm_board *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_regions; i++) {
+		struct rm_region *r = b->regions[i];
+
+		if (!r->cma || r->cma->bitmap)
+			continue;
+		rm_report(b, "cma-not-activated", RM_ERROR, r->path,
+			  "CMA area %s could not be activated: its pages lie in "
+			  "two zones (ZONE_DMA ends at " RM_PA_FMT ")", r->cma->name,
+			  RM_PA(b->zone_end[0]));
+		rm_region_status(r, -EINVAL, "CMA area could not be activated");
+	}
+}
+
 /*
  * core_initcall cma_init_reserved_areas(): an area with pages in two
  * zones is not activated; one with a page that has no memmap (above
@@ -121,15 +158,18 @@ static int activate_cma(struct rm_board *b)
 
 	for (i = 0; i < b->nr_zones; i++)
 		mm.zone_end[i] = b->zone_end[i];
-	if (!cma_init_reserved_areas(&b->cma, &mm, &pfn))
+	if (!cma_init_reserved_areas(&b->cma, &mm, &pfn)) {
+		report_not_activated(b);
 		return 0;
+	}
 	rm_err(b, "Unable to handle kernel paging request at the struct page "
 	       "of pfn 0x%llx (no memmap)", (unsigned long long)pfn);
 	rm_err(b, "Kernel panic - not syncing: Attempted to kill init! "
 	       "exitcode=0x0000000b");
-	rm_hint(b, "the kernel dies activating a CMA area: pfn 0x%llx (" RM_PA_FMT
-		") has no memory behind it (a reusable region beyond mem= or "
-		"outside RAM)", (unsigned long long)pfn, RM_PA(rm_pfn_phys(pfn)));
+	rm_report(b, "kernel-panic", RM_ERROR, region_of_pfn(b, pfn),
+		  "the kernel dies activating a CMA area: pfn 0x%llx (" RM_PA_FMT
+		  ") has no memory behind it (a reusable region beyond mem= or "
+		  "outside RAM)", (unsigned long long)pfn, RM_PA(rm_pfn_phys(pfn)));
 	b->panicked = true;
 	return 1;
 }
@@ -157,8 +197,18 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	if (b->cl.mem_given)
 		rm_info(b, "Memory limited to %lluMB",
 			(unsigned long long)(b->cl.mem_limit >> 20));
-	if (b->cl.cma_no_value && b->profile->config_string_msg)
+	if (b->cl.cma_no_value && b->profile->config_string_msg) {
 		rm_err(b, "cma: Config string not provided");
+		rm_report(b, "cma-syntax", RM_ERROR, "/chosen",
+			  "cma without a value: the kernel ignores it");
+	}
+	if (b->cl.cma_bad)
+		rm_report(b, "cma-syntax", RM_ERROR, "/chosen",
+			  "cma=%s: not SIZE[@BASE[-LIMIT]]; the kernel reads a "
+			  "size of %llu bytes%s", b->cl.cma_text,
+			  (unsigned long long)b->cl.size_cmdline,
+			  b->cl.size_cmdline ? " and ignores the rest" :
+			  " and makes no default CMA area");
 
 	early_boot(b, opts);
 
@@ -204,10 +254,11 @@ void rm_board_free(struct rm_board *b)
 	free(b->table);
 	free(b->cmdline);
 	free(b->unreserved);
+	free(b->early);
 	sysmem_release(&b->sys);
 	memblock_release(&b->mb);
 	bootlog_release(&b->log);
-	strbuf_release(&b->hints);
+	rm_findings_release(&b->findings);
 	dt_index_free(&b->dtix);
 	free(b);
 }

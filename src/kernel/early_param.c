@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,20 +32,31 @@ static bool kspace(char c)
 /* kernel/dma/contiguous.c early_cma(): later cma= override earlier ones */
 static void early_cma(struct rm_cmdline *cl, const char *p)
 {
+	const char *start = p, *num;
+
 	if (!p) {
 		cl->cma_no_value = true;
 		return;
 	}
 	cl->cma_given = true;
+	snprintf(cl->cma_text, sizeof(cl->cma_text), "%s", start);
 	cl->size_cmdline = rm_memparse(p, &p);
+	/* rmemfs: what the kernel reads past or reads as 0 is worth a word */
+	cl->cma_bad = p == start;
 	if (*p != '@')
-		return;
-	cl->base_cmdline = rm_memparse(p + 1, &p);
+		goto out;
+	num = p + 1;
+	cl->base_cmdline = rm_memparse(num, &p);
+	cl->cma_bad |= p == num;
 	if (*p != '-') {
 		cl->limit_cmdline = cl->base_cmdline + cl->size_cmdline;
-		return;
+		goto out;
 	}
-	cl->limit_cmdline = rm_memparse(p + 1, &p);
+	num = p + 1;
+	cl->limit_cmdline = rm_memparse(num, &p);
+	cl->cma_bad |= p == num;
+out:
+	cl->cma_bad |= *p != '\0';
 }
 
 static void do_param(struct rm_cmdline *cl, const char *param, const char *val)

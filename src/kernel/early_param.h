@@ -13,6 +13,8 @@
 struct rm_cmdline {
 	bool cma_given;		/* size_cmdline != -1 */
 	bool cma_no_value;	/* bare "cma": "Config string not provided" */
+	bool cma_bad;		/* rmemfs: cma= the kernel reads only in part */
+	char cma_text[64];	/* the last cma= value, as written */
 	uint64_t size_cmdline;
 	uint64_t base_cmdline;
 	uint64_t limit_cmdline;

@@ -6,20 +6,24 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "kernel/of/fdt.h"
 #include "kernel/system.h"
 
-void rm_hint(struct rm_board *b, const char *fmt, ...)
+void rm_report(struct rm_board *b, const char *id, enum rm_severity sev,
+	       const char *node, const char *fmt, ...)
 {
+	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
 
-	strbuf_printf(&b->hints, "hint: ");
 	va_start(ap, fmt);
-	strbuf_vprintf(&b->hints, fmt, ap);
+	strbuf_vprintf(&sb, fmt, ap);
 	va_end(ap);
-	strbuf_printf(&b->hints, "\n");
+	if (sb.s)
+		rm_findings_add(&b->findings, id, sev, node, sb.s);
+	strbuf_release(&sb);
 }
 
 uint64_t rm_zone_top(const struct rm_board *b, enum rm_zone z)
@@ -29,6 +33,39 @@ uint64_t rm_zone_top(const struct rm_board *b, enum rm_zone z)
 	if (z == RM_ZONE_NORMAL || i + 1 >= b->nr_zones)
 		return ~0ULL;
 	return b->zone_end[i] - 1;
+}
+
+void rm_report_at(struct rm_board *b, const char *id, enum rm_severity sev,
+		  int node, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char path[RM_NAME_MAX] = "/";
+	va_list ap;
+
+	if (node > 0)
+		dt_index_path(&b->dtix, b->fdt, node, path, sizeof(path));
+	va_start(ap, fmt);
+	strbuf_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	if (sb.s)
+		rm_findings_add(&b->findings, id, sev, path, sb.s);
+	strbuf_release(&sb);
+}
+
+void rm_early_note(struct rm_board *b, uint64_t base, uint64_t size,
+		   const char *what)
+{
+	struct rm_early_res *n;
+
+	if (!size)
+		return;
+	n = realloc(b->early, (b->nr_early + 1) * sizeof(*n));
+	if (!n)
+		return;		/* only the map's label is lost */
+	b->early = n;
+	n[b->nr_early].base = base;
+	n[b->nr_early].size = size;
+	n[b->nr_early++].what = what;
 }
 
 struct rm_device *rm_device_find(struct rm_board *b, const char *name)

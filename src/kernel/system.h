@@ -19,6 +19,7 @@
 #include "kernel/bootlog.h"
 #include "kernel/device.h"
 #include "kernel/early_param.h"
+#include "kernel/findings.h"
 #include "kernel/kconfig.h"
 #include "kernel/mm/cma.h"
 #include "kernel/mm/memblock.h"
@@ -44,6 +45,13 @@ struct rm_boot_opts {
 	const struct rm_kconfig *kconfig; /* NULL: defaults for the profile */
 	const struct rm_reserve_range *reserve;
 	unsigned int nr_reserve;
+};
+
+/* memory taken before or beside /reserved-memory, and by whom */
+struct rm_early_res {
+	uint64_t base;
+	uint64_t size;
+	const char *what;		/* "initrd", "page tables", ... (static) */
 };
 
 struct rm_atomic_pool {
@@ -94,6 +102,9 @@ struct rm_board {
 	uint64_t zone_end[RM_NR_ZONES];
 	unsigned int nr_zones;
 	uint64_t early_alloc_bytes;	/* kernel's own boot allocations */
+	struct rm_early_res *early;	/* the same, one by one, with the
+					 * initrd, -o reserve= and /memreserve/ */
+	unsigned int nr_early;
 	int early_rmem_count;		/* 6.12: entries the early scan counted */
 	struct rm_atomic_pool atomic[3];
 	unsigned int nr_atomic;
@@ -106,7 +117,7 @@ struct rm_board {
 	bool memremap_mixed_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */
 	bool panicked;			/* the kernel would die here */
-	struct strbuf hints;		/* dry-run explanations */
+	struct rm_findings findings;	/* rmemfs's diagnosis */
 };
 
 /* printk at the three levels the emulated code uses */
@@ -134,9 +145,20 @@ void rm_board_free(struct rm_board *b);
 uint64_t rm_zone_top(const struct rm_board *b, enum rm_zone z);
 
 /* system.c */
-/* rmemfs's own explanation of a kernel decision, for --dry-run */
-void rm_hint(struct rm_board *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+/* remember what an early reservation is for (the map shows it) */
+void rm_early_note(struct rm_board *b, uint64_t base, uint64_t size,
+		   const char *what);
+/*
+ * rmemfs's own explanation of a kernel decision (kernel/findings.h): a
+ * stable id, a severity, the node's DT path ("" or "/" for the board).
+ */
+void rm_report(struct rm_board *b, const char *id, enum rm_severity sev,
+	       const char *node, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* the same about the node at FDT offset node (-1: the board) */
+void rm_report_at(struct rm_board *b, const char *id, enum rm_severity sev,
+		  int node, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
 struct rm_device *rm_device_find(struct rm_board *b, const char *name);
 /* unique directory names for regions and devices (a clash: the path) */
 void rm_name_dirs(struct rm_board *b);

@@ -16,7 +16,8 @@ void rm_render_config(struct rm_board *b, const char *backing,
 void rm_render_cmdline(struct rm_board *b, struct strbuf *sb);
 void rm_render_dmesg(struct rm_board *b, struct strbuf *sb);
 
-/* --dry-run: log, memory map, regions, devices, hints */
+/* --dry-run: log, memory map, regions, devices, findings */
 void rm_render_dryrun(struct rm_board *b, struct strbuf *sb);
+
 
 #endif

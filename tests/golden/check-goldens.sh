@@ -100,7 +100,8 @@ for g in "$ROOT"/tests/golden/*/*.txt; do
 	fi
 	set --
 	while IFS= read -r opt; do
-		set -- "$@" -o "$opt"
+		# -o splits on commas: the cmdline's own ("linux,cma") escaped
+		set -- "$@" -o "$(printf '%s' "$opt" | sed 's/,/\\,/g')"
 	done < "$tmp/in/options"
 	"$BIN" --dry-run "$@" "$tmp/in/board.dtb" > "$tmp/out" 2> "$tmp/err"
 	rc=$?

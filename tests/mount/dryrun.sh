@@ -1,5 +1,5 @@
 #!/bin/sh
-# rmemfs --dry-run: exit status, sections, hints, DTS through cpp, options.
+# rmemfs --dry-run: exit status, sections, findings, DTS through cpp, options.
 . "$(dirname "$0")/lib.sh"
 
 out=$("$BIN" --dry-run "$(board_dtb "$FIX/oracle/basic.dts" 2G)")
@@ -10,22 +10,22 @@ printf '%s\n' "$out" | grep -q '^# iomem$' && printf '%s\n' "$out" | grep -q '^#
 
 out=$("$BIN" --dry-run)
 check "built-in board has errors: exit 2" "2" "$?"
-printf '%s\n' "$out" | grep -q "^hint: 'isp@71100000': CMA needs base and size aligned to 0x200000: base 0x0000000071100000 (nearest aligned 0x0000000071200000)" &&
-	ok "hint: alignment needed and the nearest aligned address" ||
-	not_ok "hint: alignment needed and the nearest aligned address"
-printf '%s\n' "$out" | grep -q '^hint: camera@2e000000: memory-region 0 (isp@71100000) has no usable init' &&
-	ok "hint: why the device got -EINVAL" || not_ok "hint: why the device got -EINVAL"
+printf '%s\n' "$out" | grep -q "^error   cma-alignment /reserved-memory/isp@71100000: 'isp@71100000': CMA needs base and size aligned to 0x200000: base 0x0000000071100000 (nearest aligned 0x0000000071200000)" &&
+	ok "finding: alignment needed and the nearest aligned address" ||
+	not_ok "finding: alignment needed and the nearest aligned address"
+printf '%s\n' "$out" | grep -q '^error   device-einval /camera@2e000000: camera@2e000000: memory-region 0 (isp@71100000) has no usable init' &&
+	ok "finding: why the device got -EINVAL" || not_ok "finding: why the device got -EINVAL"
 
 dtb=$(board_dtb "$FIX/oracle/errors.dts" 2G)
 out=$("$BIN" --dry-run -o profile=6.12 "$dtb")
-printf '%s\n' "$out" | grep -q "^hint: 'overlap-a@58000000' and 'overlap-b@58100000' overlap by 1048576 bytes" &&
-	ok "hint: which regions overlap and by how much" || not_ok "hint: overlap"
-printf '%s\n' "$out" | grep -q "^hint: 'too-big': window \[0x0000000070000000, 0x0000000080000000): largest free run aligned to 0x200000 is 0x10000000 bytes, 0x20000000 asked" &&
-	ok "hint: largest free gap in the alloc-ranges window" || not_ok "hint: alloc-ranges gap"
+printf '%s\n' "$out" | grep -q "^error   overlap /reserved-memory/overlap-a@58000000: 'overlap-a@58000000' and 'overlap-b@58100000' overlap by 1048576 bytes" &&
+	ok "finding: which regions overlap and by how much" || not_ok "finding: overlap"
+printf '%s\n' "$out" | grep -q "^error   dynamic-no-space /reserved-memory/too-big: 'too-big': window \[0x0000000070000000, 0x0000000080000000): largest free run aligned to 0x200000 is 0x10000000 bytes, 0x20000000 asked" &&
+	ok "finding: largest free gap in the alloc-ranges window" || not_ok "finding: alloc-ranges gap"
 
 out=$("$BIN" --dry-run -o "dts_include=$FIX/include" "$FIX/cpp-include.dts")
 check "DTS through cpp with dts_include" "0" "$?"
-printf '%s\n' "$out" | grep -q '^fw@50000000 *0x0000000050000000 1048576 ' &&
+printf '%s\n' "$out" | grep -q '^fw@50000000 *0x0000000050000000 1048576 (1 MiB) ' &&
 	ok "#include'd macros reached the region" || not_ok "#include'd macros reached the region"
 "$BIN" --dry-run "$FIX/cpp-include.dts" >/dev/null 2>&1
 check "#include without dts_include: exit 1" "1" "$?"

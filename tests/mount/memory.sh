@@ -2,7 +2,7 @@
 # Boards whose bootloader fills in /memory, the regions every boot must
 # account for, and command lines with commas (issue 9):
 #   -o memory=SIZE | BASE+SIZE[,...]  as U-Boot's fdt_fixup_memory_banks()
-#   the no-RAM hint, first; skipped and outside-RAM regions in the table
+#   the no-RAM finding, first; skipped and outside-RAM regions in the table
 #   and in regions/; cmdline= with commas (\, or carried on), cmdline_file=
 . "$(dirname "$0")/lib.sh"
 B=$FIX/cli/bootloader-memory.dts
@@ -14,30 +14,30 @@ row() {	# row NAME: the region's line of the dry-run table, columns squeezed
 
 out=$("$BIN" --dry-run "$B")
 check "no RAM: exit 2" "2" "$?"
-check "no RAM: the first hint says where the bootloader's RAM goes" \
-	"hint: /memory@80000000 has no size (the bootloader fills it in): give the board's RAM with -o memory=..." \
-	"$(printf '%s\n' "$out" | grep '^hint: ' | head -1)"
+check "no RAM: the first finding says where the bootloader's RAM goes" \
+	"error   no-ram /memory@80000000: /memory@80000000 has no size (the bootloader fills it in): give the board's RAM with -o memory=..." \
+	"$(printf '%s\n' "$out" | sed -n '/^# findings$/{n;p;q}')"
 
 out=$("$BIN" --dry-run -o memory=1G "$B")
 check "memory=SIZE: one bank at memory@80000000's unit address" \
 	"  node   0: [mem 0x0000000080200000-0x00000000bfffffff]" \
 	"$(printf '%s\n' "$out" | grep '^  node   0: ' | tail -1)"
 check "memory=1G: the dynamic default CMA pool placed at the top" \
-	"linux,cma 0x00000000bf000000 16777216 cma ok" "$(row 'linux,cma')"
+	"linux,cma 0x00000000bf000000 16777216 (16 MiB) cma ok" "$(row 'linux,cma')"
 check "a region outside every bank says so" \
-	"beyond@f0000000 0x00000000f0000000 1048576 none ok, outside RAM" \
+	"beyond@f0000000 0x00000000f0000000 1048576 (1 MiB) none ok, outside RAM" \
 	"$(row 'beyond@f0000000')"
-printf '%s\n' "$out" | grep -q "^hint: 'beyond@f0000000' \[0x00000000f0000000, 0x00000000f0100000) is outside every memory bank" &&
-	ok "hint: outside every memory bank" || not_ok "hint: outside every memory bank"
+printf '%s\n' "$out" | grep -q "^warning outside-ram /reserved-memory/beyond@f0000000: 'beyond@f0000000' \[0x00000000f0000000, 0x00000000f0100000) is outside every memory bank" &&
+	ok "finding: outside every memory bank" || not_ok "finding: outside every memory bank"
 check "a disabled child is listed as skipped, with its status" \
-	'off@90000000 0x0000000000000000 0 skipped skipped: status = "disabled"' \
+	'off@90000000 - - skipped skipped: status = "disabled"' \
 	"$(row 'off@90000000')"
 check "a child with neither reg nor size is listed as skipped" \
-	"nothing 0x0000000000000000 0 skipped skipped: neither reg nor size" \
+	"nothing - - skipped skipped: neither reg nor size" \
 	"$(row nothing)"
 out=$("$BIN" --dry-run -o profile=6.1 -o memory=1G "$B")
 check "6.1: an empty reg is skipped silently by the kernel, listed here" \
-	"empty@a0000000 0x0000000000000000 0 skipped skipped: empty reg: nothing reserved" \
+	"empty@a0000000 - - skipped skipped: empty reg: nothing reserved" \
 	"$(row 'empty@a0000000')"
 
 out=$("$BIN" --dry-run -o memory=0x80000000+0x20000000,0x100000000+0x40000000 "$B")

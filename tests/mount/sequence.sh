@@ -20,7 +20,8 @@ for g in "$ROOT"/tests/golden/coherent/coherent-*.k*.txt; do
 		{ not_ok "$name: replay"; continue; }
 	set --
 	while IFS= read -r opt; do
-		set -- "$@" -o "$opt"
+		# -o splits on commas: the cmdline's own ("linux,cma") escaped
+		set -- "$@" -o "$(printf '%s' "$opt" | sed 's/,/\\,/g')"
 	done < "$T/in/options"
 	mount_rmemfs "$@" "$T/in/board.dtb" ||
 		{ not_ok "$name: mount"; continue; }

@@ -413,7 +413,13 @@ int main(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	for (c = 1; c < argc; c++) {
 		if (!strcmp(argv[c], "-o") && c + 1 < argc) {
-			char *v = argv[++c];
+			char *v = argv[++c], *r, *w;
+
+			/* the same -o value rmemfs gets: a comma is "\," */
+			for (r = w = v; *r; r++)
+				if (!(r[0] == '\\' && r[1] == ','))
+					*w++ = *r;
+			*w = '\0';
 
 			if (!strncmp(v, "profile=", 8))
 				o.profile = v + 8;

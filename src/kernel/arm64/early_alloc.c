@@ -19,13 +19,16 @@
 #define SECTION_SIZE (128ULL << 20)
 #define DEVICE_NODE_SIZE 208	/* sizeof(struct device_node), both kernels */
 
-static uint64_t top_down(struct rm_board *b, uint64_t size, uint64_t align)
+static uint64_t top_down(struct rm_board *b, uint64_t size, uint64_t align,
+			 const char *what)
 {
 	uint64_t got = memblock_phys_alloc_range(&b->mb, size, align, 0,
 						 MB_ALLOC_ANYWHERE);
 
-	if (got)
+	if (got) {
 		b->early_alloc_bytes += size;
+		rm_early_note(b, got, size, what);
+	}
 	return got;
 }
 
@@ -82,7 +85,8 @@ static int collect_free(uint64_t base, uint64_t end, void *arg)
  * n separate top-down page allocations take the n highest free pages, so
  * they are taken a free range at a time (a huge bank costs one step).
  */
-static void take_highest_pages(struct rm_board *b, uint64_t n)
+static void take_highest_pages(struct rm_board *b, uint64_t n,
+			       const char *what)
 {
 	struct free_list fl = { NULL, 0, 0 };
 	size_t i;
@@ -102,6 +106,8 @@ static void take_highest_pages(struct rm_board *b, uint64_t n)
 			take = n;
 		memblock_reserve(&b->mb, hi - (take << RM_PAGE_SHIFT),
 				 take << RM_PAGE_SHIFT);
+		rm_early_note(b, hi - (take << RM_PAGE_SHIFT),
+			      take << RM_PAGE_SHIFT, what);
 		b->early_alloc_bytes += take << RM_PAGE_SHIFT;
 		n -= take;
 	}
@@ -122,8 +128,8 @@ void rm_early_paging_init(struct rm_board *b)
 		tables = 0;
 	else
 		tables += (uint64_t)(int64_t)p->early_pt_adjust;
-	take_highest_pages(b, tables);
-	take_highest_pages(b, p->early_idmap_pages);
+	take_highest_pages(b, tables, "page tables");
+	take_highest_pages(b, p->early_idmap_pages, "idmap page tables");
 }
 
 /* 6.12 alloc_reserved_mem_array(): the table moves to memblock memory */
@@ -131,7 +137,7 @@ void rm_early_reserved_mem_array(struct rm_board *b)
 {
 	if (b->profile->rmem_array_entry && b->early_rmem_count > 0)
 		top_down(b, (uint64_t)b->profile->rmem_array_entry *
-			 (uint64_t)b->early_rmem_count, 64);
+			 (uint64_t)b->early_rmem_count, 64, "reserved_mem[]");
 }
 
 static uint64_t align8(uint64_t v)
@@ -197,24 +203,27 @@ static uint64_t unflattened_size(struct rm_board *b)
 void rm_early_bootmem_init(struct rm_board *b)
 {
 	const struct rm_profile *p = b->profile;
-	uint64_t nsec = count_blocks(b, SECTION_SIZE, true), node_data, s;
+	uint64_t nsec = count_blocks(b, SECTION_SIZE, true), node_data, s, u;
 
-	top_down(b, unflattened_size(b), 8);
+	top_down(b, unflattened_size(b), 8, "unflattened device tree");
 	if (p->early_numa_distance)
-		top_down(b, 256, RM_PAGE_SIZE);
-	node_data = top_down(b, p->node_data_size, 64);
+		top_down(b, 256, RM_PAGE_SIZE, "numa_distance");
+	node_data = top_down(b, p->node_data_size, 64, "NODE_DATA");
 	if (p->early_cpumask)
-		top_down(b, 64, 64);
-	top_down(b, 0x20000, 64);	/* mem_section roots */
-	top_down(b, 0x1000, 64);	/* sparse_index_alloc */
+		top_down(b, 64, 64, "cpumask");
+	top_down(b, 0x20000, 64, "mem_section");	/* the roots */
+	top_down(b, 0x1000, 64, "mem_section");	/* sparse_index_alloc */
 	/* usemap: NODE_DATA's section first */
 	s = node_data & ~(SECTION_SIZE - 1);
-	if (!node_data || !memblock_phys_alloc_range(&b->mb, nsec * 56, 64, s,
-						      s + SECTION_SIZE))
-		top_down(b, nsec * 56, 64);
-	else
+	u = node_data ? memblock_phys_alloc_range(&b->mb, nsec * 56, 64, s,
+						  s + SECTION_SIZE) : 0;
+	if (!u) {
+		top_down(b, nsec * 56, 64, "usemap");
+	} else {
 		b->early_alloc_bytes += nsec * 56;
-	top_down(b, nsec * SZ_2M, SZ_2M);	/* vmemmap, one block */
-	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE);	/* its page tables */
-	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE);
+		rm_early_note(b, u, nsec * 56, "usemap");
+	}
+	top_down(b, nsec * SZ_2M, SZ_2M, "vmemmap");	/* one block */
+	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE, "vmemmap page tables");
+	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE, "vmemmap page tables");
 }

@@ -30,14 +30,16 @@ void rm_arm64_reserve_initrd(struct rm_board *b)
 			bootlog_warn(&b->log, "initrd not fully accessible via the "
 				     "linear mapping -- please check your "
 				     "bootloader ...", NULL);
-		rm_hint(b, "the initrd [" RM_PA_FMT ", " RM_PA_FMT ") is below the "
-			"start of RAM (" RM_PA_FMT "): the kernel drops it",
-			RM_PA(base), RM_PA(end), RM_PA(dram));
+		rm_report(b, "initrd-unreachable", RM_ERROR, "/chosen", "the "
+			  "initrd [" RM_PA_FMT ", " RM_PA_FMT ") is not in the linear "
+			  "map (RAM starts at " RM_PA_FMT "): the kernel drops it",
+			  RM_PA(base), RM_PA(end), RM_PA(dram));
 		return;
 	}
 	memblock_add(&b->mb, base, end - base);
 	memblock_clear_nomap(&b->mb, base, end - base);
 	memblock_reserve(&b->mb, base, end - base);
+	rm_early_note(b, base, end - base, "initrd");
 }
 
 static uint64_t min_u64(uint64_t a, uint64_t b)

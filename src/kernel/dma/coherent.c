@@ -142,19 +142,24 @@ static int dma_init_coherent_memory(struct rm_board *b, struct rm_region *r,
 				       &b->memremap_warned))
 			bootlog_warn(&b->log, msg, !mixed && p->memremap_warn_line ?
 				     where : NULL);
-		rm_hint(b, "'%s': a coherent pool without no-map lies in System "
-			"RAM and memremap(MEMREMAP_WC) refuses it: add no-map",
-			r->name);
+		rm_report(b, "coherent-in-ram", RM_ERROR, r->path, "'%s': a "
+			  "coherent pool without no-map lies in System RAM and "
+			  "memremap(MEMREMAP_WC) refuses it: add no-map", r->name);
 		goto fail;
 	}
 	err = coherent_create(r->base, r->size, &p->coherent, &r->coh);
 	if (!err || quiet)
 		return err;
 fail:
-	if (p->pool_fail_msg_any || err == -ENOMEM)
+	if (p->pool_fail_msg_any || err == -ENOMEM) {
 		rm_err(b, "Reserved memory: failed to init DMA memory pool at "
 		       RM_PA_FMT ", size %llu MiB", RM_PA(r->base),
 		       (unsigned long long)(r->size / SZ_1M));
+		rm_report(b, "dma-pool-init", RM_ERROR, r->path, "'%s': its "
+			  "coherent pool cannot be made (%s)", r->name,
+			  err == -ENOMEM ? "its bitmap is larger than kmalloc "
+			  "gives" : "memremap refused it");
+	}
 	return err;
 }
 
@@ -169,14 +174,27 @@ static int rmem_dma_device_init(struct rm_board *b, struct rm_region *r,
 		err = dma_init_coherent_memory(b, r, false);
 	if (err)
 		return err;
-	if (p->dma_mask_warning && r->base + r->size - 1 > rm_dev_dma_limit(dev))
+	if (p->dma_mask_warning && r->base + r->size - 1 > rm_dev_dma_limit(dev)) {
 		rm_warn(b, "%s: reserved memory is beyond device's set DMA "
 			"address range", dev->kname);
+		rm_report(b, "dma-mask", RM_WARNING, dev->path, "%s: '%s' ends at "
+			  RM_PA_FMT ", beyond what the device reaches (" RM_PA_FMT
+			  ")", dev->name, r->name, RM_PA(r->base + r->size - 1),
+			  RM_PA(rm_dev_dma_limit(dev)));
+	}
 	/* dma_assign_coherent_memory(): one pool per device */
 	if (dev->dma_mem) {
-		rm_hint(b, "%s: already has coherent pool '%s'; '%s' is %s",
-			dev->name, dev->dma_mem_region->name, r->name,
-			p->dup_pool_ebusy ? "refused with -EBUSY" : "ignored");
+		/*
+		 * A warning, not an error: drivers with several
+		 * memory-regions (remoteprocs) init index 0 and map the
+		 * others themselves, so the kernel never sees this call.
+		 */
+		rm_report(b, "device-ebusy", p->dup_pool_ebusy ? RM_WARNING : RM_NOTE,
+			  dev->path, "%s: already has coherent pool '%s'; '%s' "
+			  "is %s (normal when the driver inits only index 0 and "
+			  "maps the rest itself)", dev->name,
+			  dev->dma_mem_region->name, r->name,
+			  p->dup_pool_ebusy ? "refused with -EBUSY" : "ignored");
 		return p->dup_pool_ebusy ? -EBUSY : 0;
 	}
 	dev->dma_mem = r->coh;

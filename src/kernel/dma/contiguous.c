@@ -34,6 +34,9 @@ int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 	if (p->cmdline_bypasses_dt_default && b->cl.cma_given && r->cma_default) {
 		rm_info(b, "Reserved memory: bypass %s node, using cmdline CMA "
 			"params instead", r->name);
+		rm_report(b, "cmdline-bypass", RM_NOTE, r->path, "'%s': cma= on "
+			  "the command line replaces this linux,cma-default pool, "
+			  "whose memory goes back", r->name);
 		rm_region_status(r, -EBUSY, "bypassed: cma= on the command line");
 		return -EBUSY;
 	}
@@ -45,9 +48,10 @@ int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 	if ((r->base | r->size) & (align - 1)) {
 		rm_err(b, "Reserved memory: incorrect alignment of CMA region");
 		rm_region_status(r, -EINVAL, "incorrect alignment of CMA region");
-		rm_hint(b, "'%s': CMA needs base and size aligned to 0x%llx: base "
-			RM_PA_FMT " (nearest aligned " RM_PA_FMT "), size 0x%llx "
-			"(aligned up 0x%llx)", r->name, (unsigned long long)align,
+		rm_report(b, "cma-alignment", RM_ERROR, r->path, "'%s': CMA needs "
+			  "base and size aligned to 0x%llx: base " RM_PA_FMT
+			  " (nearest aligned " RM_PA_FMT "), size 0x%llx (aligned up "
+			  "0x%llx)", r->name, (unsigned long long)align,
 			RM_PA(r->base), RM_PA((r->base + align - 1) & ~(align - 1)),
 			(unsigned long long)r->size,
 			(unsigned long long)((r->size + align - 1) & ~(align - 1)));
@@ -57,6 +61,9 @@ int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 				    r->name, &cma);
 	if (err) {
 		rm_err(b, "Reserved memory: unable to setup CMA region");
+		rm_report(b, "cma-setup", RM_ERROR, r->path, "'%s': %s", r->name,
+			  err == -ENOSPC ? "no CMA slot left (MAX_CMA_AREAS): "
+			  "raise CONFIG_CMA_AREAS" : "cma_init_reserved_mem failed");
 		rm_region_status(r, err, "unable to setup CMA region");
 		return err;
 	}
@@ -119,11 +126,42 @@ static void add_default_region(struct rm_board *b, struct rm_cma *cma)
 	b->default_cma_region = r;
 }
 
+/* the default area that could not be placed: a finding and a row */
+static void report_default_failed(struct rm_board *b, int err, uint64_t base,
+				  uint64_t size, uint64_t limit, bool fixed)
+{
+	struct rm_region *r = rm_region_new(b, -1, "reserved");
+	const char *from = b->cl.cma_given ? "cma=" : "the Kconfig size";
+
+	if (r) {
+		r->base = base;
+		r->size = size;
+		r->cma_default = true;
+		r->reusable = true;
+		r->type = RM_REGION_FAILED;
+		rm_region_status(r, err, "the default CMA area could not be "
+				 "reserved");
+	}
+	if (fixed)
+		rm_report(b, "default-cma-failed", RM_ERROR, "/chosen", "the "
+			  "default CMA area (%llu MiB at " RM_PA_FMT ", %s) cannot "
+			  "be reserved there (%s)", (unsigned long long)(size / SZ_1M),
+			  RM_PA(base), from, rm_errno_name(err));
+	else
+		rm_report(b, "default-cma-failed", RM_ERROR, "/chosen", "the "
+			  "default CMA area (%llu MiB, %s) does not fit below "
+			  RM_PA_FMT " (ZONE_DMA's end%s): %s",
+			  (unsigned long long)(size / SZ_1M), from, RM_PA(limit),
+			  b->cl.limit_cmdline ? " or cma='s limit" : "",
+			  rm_errno_name(err));
+}
+
 void rm_contiguous_reserve(struct rm_board *b)
 {
 	uint64_t limit = b->dma_phys_limit, size, base = 0;
 	bool fixed = false;
 	struct rm_cma *cma;
+	int err;
 
 	if (!b->kconfig.cma || !b->kconfig.dma_cma)
 		return;
@@ -142,9 +180,12 @@ void rm_contiguous_reserve(struct rm_board *b)
 	/* a DT linux,cma-default area already in place wins over both */
 	if (!size || b->default_cma)
 		return;
-	if (!cma_declare_contiguous(&b->cma, &b->mb, base, size, limit, 0, 0,
-				    fixed, "reserved", &cma)) {
+	err = cma_declare_contiguous(&b->cma, &b->mb, base, size, limit, 0, 0,
+				     fixed, "reserved", &cma);
+	if (!err) {
 		b->default_cma = cma;
 		add_default_region(b, cma);
+		return;
 	}
+	report_default_failed(b, err, base, size, limit, fixed);
 }

@@ -127,12 +127,15 @@ static void atomic_pool_init_4_19(struct rm_board *b)
 	} else {
 		ap->ok = !sysmem_alloc(&b->sys, order, 0xffffffffULL, &ap->phys);
 	}
-	if (ap->ok)
+	if (ap->ok) {
 		rm_info(b, "DMA: preallocated %llu KiB pool for atomic "
 			"allocations", (unsigned long long)(size >> 10));
-	else
-		rm_err(b, "DMA: failed to allocate %llu KiB pool for atomic "
-		       "coherent allocation", (unsigned long long)(size >> 10));
+		return;
+	}
+	rm_err(b, "DMA: failed to allocate %llu KiB pool for atomic coherent "
+	       "allocation", (unsigned long long)(size >> 10));
+	rm_report(b, "atomic-pool-failed", RM_ERROR, "/", "the %llu KiB DMA "
+		  "atomic pool has no memory", (unsigned long long)(size >> 10));
 }
 
 /* 6.x: coherent_pool=, else 128 KiB per GiB of managed memory (1..4 MiB) */
@@ -177,13 +180,16 @@ void rm_atomic_pools_init(struct rm_board *b)
 		b->nr_atomic++;
 		ap->gfp = pools[i].gfp;
 		atomic_pool_expand(b, ap, pools[i].zone, size);
-		if (ap->ok)
+		if (ap->ok) {
 			rm_info(b, "DMA: preallocated %llu KiB %s pool for atomic "
 				"allocations", (unsigned long long)(ap->size >> 10),
 				ap->gfp);
-		else
-			rm_err(b, "DMA: failed to allocate %llu KiB %s pool for "
-			       "atomic allocation", (unsigned long long)(size >> 10),
-			       ap->gfp);
+			continue;
+		}
+		rm_err(b, "DMA: failed to allocate %llu KiB %s pool for atomic "
+		       "allocation", (unsigned long long)(size >> 10), ap->gfp);
+		rm_report(b, "atomic-pool-failed", RM_ERROR, "/", "the %llu KiB %s "
+			  "DMA atomic pool has no memory in its zone",
+			  (unsigned long long)(size >> 10), ap->gfp);
 	}
 }

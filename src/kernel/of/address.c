@@ -383,6 +383,10 @@ static uint64_t bus_limit(struct rm_board *b, struct rm_device *dev)
 		if (size & 1) {
 			rm_warn(b, "%s: Invalid size 0x%llx for dma-range(s)",
 				dev->kname, (unsigned long long)size);
+			rm_report(b, "dma-range-size", RM_WARNING, dev->path,
+				  "%s: its dma-ranges span 0x%llx bytes, an odd "
+				  "size the kernel rounds up", dev->name,
+				  (unsigned long long)size);
 			size++;
 		}
 		return start + size - 1;
@@ -412,6 +416,10 @@ int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev)
 			rm_err(b, "OF: translation of DMA address(%llx) to CPU "
 			       "address failed node(%s)",
 			       (unsigned long long)r.bus_addr, path);
+			rm_report(b, "dma-translation", RM_ERROR, path, "bus address "
+				  "0x%llx of its dma-ranges is in no window of a "
+				  "bus above: the entry is dropped",
+				  (unsigned long long)r.bus_addr);
 			continue;
 		}
 		/* 4.19 of_dma_get_range() keeps the first window only */

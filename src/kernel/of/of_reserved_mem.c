@@ -43,6 +43,10 @@ bool rm_table_save(struct rm_board *b, struct rm_region *r)
 {
 	if (b->nr_table >= b->table_cap) {
 		rm_err(b, RM_PREFIX "%s", b->profile->not_enough_space);
+		rm_report(b, "table-full", RM_ERROR, r->path, "'%s': reserved_mem[] "
+			  "is full (%u entries): the region is reserved but never "
+			  "initialised, and no device finds it", r->name,
+			  b->table_cap);
 		rm_region_status(r, -ENOSPC, "not enough space for all defined regions");
 		r->type = RM_REGION_FAILED;
 		return false;
@@ -159,10 +163,11 @@ void rm_note_outside_ram(struct rm_board *b)
 			continue;
 		snprintf(r->status, sizeof(r->status), "ok, %s RAM",
 			 n ? "partly outside" : "outside");
-		rm_hint(b, "'%s' [" RM_PA_FMT ", " RM_PA_FMT ") is %s every "
-			"memory bank%s: the kernel reserves it without memory "
-			"behind it", r->name, RM_PA(r->base),
-			RM_PA(r->base + r->size), n ? "partly outside" : "outside",
-			b->cl.mem_given ? " (or beyond mem=)" : "");
+		rm_report(b, "outside-ram", RM_WARNING, r->path, "'%s' ["
+			  RM_PA_FMT ", " RM_PA_FMT ") is %s every memory bank%s: "
+			  "the kernel reserves it without memory behind it",
+			  r->name, RM_PA(r->base), RM_PA(r->base + r->size),
+			  n ? "partly outside" : "outside",
+			  b->cl.mem_given ? " (or beyond mem=)" : "");
 	}
 }

@@ -93,18 +93,27 @@ static int gap_cb(uint64_t base, uint64_t end, void *arg)
 	return 0;
 }
 
-static void hint_no_fit(struct rm_board *b, struct rm_region *r, uint64_t size,
-			uint64_t align, uint64_t start, uint64_t end)
+/* why a window did not fit, for the finding if no window does */
+static void explain_no_fit(struct rm_board *b, struct strbuf *why,
+			   uint64_t size, uint64_t align, uint64_t start,
+			   uint64_t end)
 {
 	struct gap_search g = { start, end ? end : MB_ALLOC_ANYWHERE,
 				align ? align : SMP_CACHE_BYTES, 0 };
 
 	memblock_for_each_free(&b->mb, gap_cb, &g);
-	rm_hint(b, "'%s': window [" RM_PA_FMT ", " RM_PA_FMT "): largest free "
-		"run aligned to 0x%llx is 0x%llx bytes, 0x%llx asked",
-		r->name, RM_PA(start), RM_PA(g.end),
-		(unsigned long long)g.align, (unsigned long long)g.best,
-		(unsigned long long)size);
+	strbuf_printf(why, "%swindow [" RM_PA_FMT ", " RM_PA_FMT "): largest "
+		      "free run aligned to 0x%llx is 0x%llx bytes, 0x%llx asked",
+		      why->len ? "; " : "", RM_PA(start), RM_PA(g.end),
+		      (unsigned long long)g.align, (unsigned long long)g.best,
+		      (unsigned long long)size);
+}
+
+static void report_invalid(struct rm_board *b, struct rm_region *r,
+			   const char *prop)
+{
+	rm_report(b, "invalid-property", RM_ERROR, r->path, "'%s': %s does not "
+		  "have the root's cells: the node is skipped", r->name, prop);
 }
 
 /* size and alignment, as __reserved_mem_alloc_size() reads them */
@@ -123,6 +132,7 @@ static int read_size_align(struct rm_board *b, struct rm_region *r,
 	if (len != (int)sc * 4) {
 		rm_err(b, RM_PREFIX "invalid size property in '%s' node.", r->name);
 		rm_region_status(r, -EINVAL, "invalid size property");
+		report_invalid(b, r, "size");
 		return -EINVAL;
 	}
 	*size = dt_read_number(prop, (int)sc);
@@ -133,6 +143,7 @@ static int read_size_align(struct rm_board *b, struct rm_region *r,
 			rm_err(b, RM_PREFIX "invalid alignment property in '%s' node.",
 			       r->name);
 			rm_region_status(r, -EINVAL, "invalid alignment property");
+			report_invalid(b, r, "alignment");
 			return -EINVAL;
 		}
 		*align = dt_read_number(prop, (int)ac);
@@ -148,7 +159,7 @@ static int read_size_align(struct rm_board *b, struct rm_region *r,
 /* each alloc-ranges window in turn until one fits: 0, -EINVAL, -ENOMEM */
 static int alloc_in_windows(struct rm_board *b, struct rm_region *r,
 			    uint64_t size, uint64_t align, bool nomap,
-			    uint64_t *base)
+			    uint64_t *base, struct strbuf *why)
 {
 	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
 	int t_len = (int)(ac + sc) * 4, len;
@@ -158,6 +169,7 @@ static int alloc_in_windows(struct rm_board *b, struct rm_region *r,
 		rm_err(b, RM_PREFIX "invalid alloc-ranges property in '%s', "
 		       "skipping node.", r->name);
 		rm_region_status(r, -EINVAL, "invalid alloc-ranges property");
+		report_invalid(b, r, "alloc-ranges");
 		return -EINVAL;
 	}
 	for (; len > 0; len -= t_len, win += ac + sc) {
@@ -171,7 +183,7 @@ static int alloc_in_windows(struct rm_board *b, struct rm_region *r,
 			ret = alloc_arch(b, size, align, start, end, nomap, base);
 		if (ret == 0)
 			return 0;
-		hint_no_fit(b, r, size, align, start, end);
+		explain_no_fit(b, why, size, align, start, end);
 	}
 	return -ENOMEM;
 }
@@ -180,6 +192,7 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 {
 	const struct rm_profile *p = b->profile;
 	bool nomap = dt_has_prop(b->fdt, r->node, "no-map");
+	struct strbuf why = STRBUF_INIT;
 	uint64_t size, align, base = 0;
 	int err;
 
@@ -187,13 +200,18 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 	if (err)
 		return err;
 	if (dt_has_prop(b->fdt, r->node, "alloc-ranges")) {
-		err = alloc_in_windows(b, r, size, align, nomap, &base);
-		if (err == -EINVAL)
+		err = alloc_in_windows(b, r, size, align, nomap, &base, &why);
+		if (err == -EINVAL) {
+			strbuf_release(&why);
 			return err;
+		}
 	} else if (alloc_arch(b, size, align, 0, 0, nomap, &base)) {
-		hint_no_fit(b, r, size, align, 0, 0);
+		explain_no_fit(b, &why, size, align, 0, 0);
 	}
 	if (base == 0) {
+		rm_report(b, "dynamic-no-space", RM_ERROR, r->path, "'%s': %s",
+			  r->name, why.s ? why.s : "no room");
+		strbuf_release(&why);
 		if (p->dyn_fail_has_size)
 			rm_err(b, RM_PREFIX "failed to allocate memory for node "
 			       "'%s': size %llu MiB", r->name,
@@ -206,6 +224,7 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 		r->size = 0;
 		return -ENOMEM;
 	}
+	strbuf_release(&why);
 	r->base = base;
 	r->size = size;
 	return 0;

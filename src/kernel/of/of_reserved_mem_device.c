@@ -44,17 +44,25 @@ static void hint_einval(struct rm_board *b, struct rm_device *dev,
 		if (b->regions[i]->node == target)
 			shown = b->regions[i];
 	if (!dr->region && shown)
-		rm_hint(b, "%s: memory-region %d (%s) is not in the kernel's "
-			"reserved_mem table: %s", dev->name, dr->idx, dr->target,
-			shown->status);
+		rm_report(b, "device-einval", RM_ERROR, dev->path, "%s: "
+			  "memory-region %d (%s) is not in the kernel's "
+			  "reserved_mem table: %s", dev->name, dr->idx, dr->target,
+			  shown->status);
 	else if (!dr->region)
-		rm_hint(b, "%s: memory-region %d (%s) is not a /reserved-memory "
-			"region the kernel saved", dev->name, dr->idx, dr->target);
+		rm_report(b, "device-einval", RM_ERROR, dev->path, "%s: "
+			  "memory-region %d (%s) is not a /reserved-memory region "
+			  "the kernel saved", dev->name, dr->idx, dr->target);
+	else if (dr->region->type == RM_REGION_NONE)
+		/* a carve-out the driver maps itself (firmware, modem) */
+		rm_report(b, "no-init", RM_NOTE, dev->path, "%s: memory-region "
+			  "%d (%s) has no init function (no compatible matched): "
+			  "-EINVAL from of_reserved_mem_device_init, normal for a "
+			  "carve-out the driver maps itself", dev->name, dr->idx,
+			  dr->target);
 	else
-		rm_hint(b, "%s: memory-region %d (%s) has no usable init (%s)",
-			dev->name, dr->idx, dr->target,
-			dr->region->type == RM_REGION_NONE ?
-			"no compatible matched" : dr->region->status);
+		rm_report(b, "device-einval", RM_ERROR, dev->path, "%s: "
+			  "memory-region %d (%s) has no usable init (%s)",
+			  dev->name, dr->idx, dr->target, dr->region->status);
 }
 
 int rm_device_init_by_idx(struct rm_board *b, struct rm_device *dev,
@@ -70,8 +78,9 @@ int rm_device_init_by_idx(struct rm_board *b, struct rm_device *dev,
 		return -ENODEV;
 	target = dt_find_phandle(b->fdt, fdt32_ld(prop + dr->idx));
 	if (target < 0) {
-		rm_hint(b, "%s: memory-region %d: phandle 0x%x resolves to no "
-			"node", dev->name, dr->idx, fdt32_ld(prop + dr->idx));
+		rm_report(b, "device-enodev", RM_ERROR, dev->path, "%s: "
+			  "memory-region %d: phandle 0x%x resolves to no node",
+			  dev->name, dr->idx, fdt32_ld(prop + dr->idx));
 		return -ENODEV;
 	}
 	snprintf(dr->target, sizeof(dr->target), "%s", dt_name(b->fdt, target));

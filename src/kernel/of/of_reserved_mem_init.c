@@ -77,6 +77,10 @@ void rm_init_after(struct rm_board *b, struct rm_region *r, int err)
 
 	if (err && err != -ENOENT) {
 		r->type = RM_REGION_FAILED;
+		/* the init's own finding, if it made one, says more */
+		if (!rm_findings_has(&b->findings, r->path, RM_NOTE))
+			rm_report(b, "init-failed", RM_ERROR, r->path, "'%s': no "
+				  "init function took it (%s)", r->name, r->status);
 		if (!p->matching_fail_releases)
 			return;
 		rm_info(b, RM_PREFIX "node %s compatible matching fail", r->name);

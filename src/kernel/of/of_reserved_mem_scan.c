@@ -55,17 +55,36 @@ static void log_failed_reserve(struct rm_board *b, const char *uname,
 		       RM_PA(base), (unsigned long long)(size / SZ_1M));
 }
 
-static void hint_failed_reserve(struct rm_board *b, const char *uname,
-				uint64_t base, uint64_t size)
+static void hint_failed_reserve(struct rm_board *b, int node,
+				const char *uname, uint64_t base, uint64_t size)
 {
 	if (!size) {
-		rm_hint(b, "'%s': reg size is 0: nothing to reserve", uname);
+		rm_report_at(b, "not-reserved", RM_ERROR, node,
+			     "'%s': reg size is 0: nothing to reserve", uname);
 		return;
 	}
-	rm_hint(b, "'%s': no-map [" RM_PA_FMT ", " RM_PA_FMT ") overlaps memory "
-		"that is already reserved (kernel image, initrd, DTB, "
-		"/memreserve/ or an earlier mapped region): -EBUSY", uname,
-		RM_PA(base), RM_PA(base + size));
+	rm_report_at(b, "not-reserved", RM_ERROR, node,
+		     "'%s': no-map [" RM_PA_FMT ", " RM_PA_FMT ") overlaps memory "
+		     "that is already reserved (kernel image, initrd, DTB, "
+		     "/memreserve/ or an earlier mapped region): -EBUSY", uname,
+		     RM_PA(base), RM_PA(base + size));
+}
+
+static void report_invalid_reg(struct rm_board *b, int node,
+			       const char *uname, int len)
+{
+	rm_report_at(b, "invalid-reg", RM_ERROR, node, "'%s': reg is %d bytes, "
+		     "not a multiple of the root's #address-cells + #size-cells "
+		     "(%u + %u cells): the node is skipped", uname, len,
+		     b->root_addr_cells, b->root_size_cells);
+}
+
+static void report_root_format(struct rm_board *b, int node)
+{
+	rm_report_at(b, "root-format", RM_ERROR, node, "/reserved-memory needs "
+		     "#address-cells = <%u>, #size-cells = <%u> (the root's) and "
+		     "a ranges property: the kernel ignores it and every child",
+		     b->root_addr_cells, b->root_size_cells);
 }
 
 /* remember a node whose reg the kernel could not reserve, for its status */
@@ -97,6 +116,7 @@ static int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
 	if (len && (t_len == 0 || len % t_len != 0)) {
 		rm_err(b, "%sReserved memory: invalid reg property in '%s', "
 		       "skipping node.", b->profile->scan_prefix, uname);
+		report_invalid_reg(b, node, uname, len);
 		return -EINVAL;
 	}
 	while (t_len && len >= t_len) {
@@ -107,7 +127,7 @@ static int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
 		len -= t_len;
 		if (!size || reserve_memory(b, base, size, nomap) != 0) {
 			log_failed_reserve(b, uname, base, size);
-			hint_failed_reserve(b, uname, base, size);
+			hint_failed_reserve(b, node, uname, base, size);
 			note_unreserved(b, node);
 		}
 		if (save_first && first) {
@@ -172,6 +192,7 @@ static int scan_depth_walk(struct rm_board *b)
 			if (rm_check_root(b, node)) {
 				rm_err(b, "%sReserved memory: unsupported node "
 				       "format, ignoring", b->profile->scan_prefix);
+				report_root_format(b, node);
 				return -EINVAL;
 			}
 			found = true;
@@ -229,6 +250,9 @@ static int scan_children_early(struct rm_board *b, int parent)
 			if (cap && nr_dynamic == cap) {
 				rm_err(b, RM_PREFIX "too many defined dynamic "
 				       "regions, skip '%s'", uname);
+				rm_report_at(b, "too-many-dynamic", RM_ERROR, child,
+					     "'%s': the kernel places at most %u "
+					     "dynamic regions", uname, cap);
 				continue;
 			}
 			n = realloc(dynamic, (nr_dynamic + 1) * sizeof(*n));
@@ -277,9 +301,7 @@ int rm_scan_reserved_mem(struct rm_board *b)
 		       b->profile->scan_prefix);
 		/* 6.12 then sizes its reserved_mem[] for the maximum */
 		b->early_rmem_count = (int)b->profile->max_reserved;
-		rm_hint(b, "/reserved-memory needs #address-cells = <%u>, "
-			"#size-cells = <%u> (the root's) and a ranges property",
-			b->root_addr_cells, b->root_size_cells);
+		report_root_format(b, node);
 		return -EINVAL;
 	}
 	if (b->profile->flow == RM_FLOW_EARLY_DYNAMIC)
@@ -313,6 +335,7 @@ void rm_scan_reg_nodes(struct rm_board *b)
 		return;
 	if (rm_check_root(b, node)) {
 		rm_err(b, RM_PREFIX "Reserved memory: unsupported node format, ignoring");
+		report_root_format(b, node);
 		return;
 	}
 	fdt_for_each_subnode(child, b->fdt, node) {
@@ -330,13 +353,18 @@ void rm_scan_reg_nodes(struct rm_board *b)
 		if (t_len == 0 || len % t_len != 0) {
 			rm_err(b, RM_PREFIX "Reserved memory: invalid reg property "
 			       "in '%s', skipping node.", uname);
+			report_invalid_reg(b, child, uname, len);
 			add_invalid_reg_region(b, child, uname);
 			continue;
 		}
-		if (len > t_len)
+		if (len > t_len) {
 			rm_warn(b, RM_PREFIX "fdt_scan_reserved_mem_reg_nodes() "
 				"ignores %d regions in node '%s'",
 				len / t_len - 1, uname);
+			rm_report_at(b, "multi-reg", RM_WARNING, child, "'%s': "
+				     "only the first of %d reg tuples is a region "
+				     "(all are reserved)", uname, len / t_len);
+		}
 		/*
 		 * An empty reg passes both checks and the first tuple is read
 		 * from whatever follows in the structure block.
@@ -370,6 +398,7 @@ void rm_reserve_memreserve(struct rm_board *b)
 		if (fdt_get_mem_rsv(b->fdt, i, &base, &size) || !size)
 			break;
 		memblock_reserve(&b->mb, base, size);
+		rm_early_note(b, base, size, "/memreserve/");
 	}
 }
 

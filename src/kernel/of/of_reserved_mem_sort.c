@@ -58,9 +58,10 @@ void rm_check_for_overlap(struct rm_board *b)
 		       RM_PA_FMT ") overlaps with %s (" RM_PA_FMT "--" RM_PA_FMT
 		       ")", this->name, RM_PA(this->base), RM_PA(this_end),
 		       next->name, RM_PA(next->base), RM_PA(next_end));
-		rm_hint(b, "'%s' and '%s' overlap by %llu bytes ([" RM_PA_FMT
-			", " RM_PA_FMT ")); both stay reserved", this->name,
-			next->name,
+		rm_report(b, "overlap", RM_ERROR, this->path,
+			  "'%s' and '%s' overlap by %llu bytes ([" RM_PA_FMT
+			  ", " RM_PA_FMT ")); both stay reserved", this->name,
+			  next->name,
 			(unsigned long long)((this_end < next_end ? this_end : next_end) -
 					     next->base),
 			RM_PA(next->base),
