@@ -11,7 +11,7 @@ set -euo pipefail
 
 PKGS=(build-essential pkg-config fuse3 libfuse3-dev libfdt-dev check
       device-tree-compiler attr util-linux cpp clang libclang-rt-14-dev
-      valgrind)
+      valgrind python3-jsonschema librsvg2-bin)
 
 export DEBIAN_FRONTEND=noninteractive
 log() { echo "install-deps: $*"; }

@@ -243,12 +243,23 @@ static int dry_run(struct cli *c)
 	char err[1024];
 	int ret;
 
+	if (c->format && strcmp(c->format, "text") && strcmp(c->format, "json") &&
+	    strcmp(c->format, "svg")) {
+		fprintf(stderr, "rmemfs: --format=%s: expected text, json or svg\n",
+			c->format);
+		return 1;
+	}
 	ret = rm_options_boot(&c->o, &b, &blob, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "rmemfs: %s\n", err);
 		return 1;
 	}
-	rm_render_dryrun(b, &sb);
+	if (!c->format || !strcmp(c->format, "text"))
+		rm_render_dryrun(b, &sb);
+	else if (!strcmp(c->format, "json"))
+		rm_render_json(b, c->o.dtb, &sb);
+	else
+		rm_render_svg(b, c->o.dtb, NULL, 0, &sb);
 	if (sb.s)
 		fwrite(sb.s, 1, sb.len, stdout);
 	/* 2: an error finding the owner did not waive (doc/findings.md) */

@@ -64,6 +64,21 @@ static void hint_no_ram(struct rm_board *b)
 		  "fills it in): give the board's RAM with -o memory=...", path);
 }
 
+/* the banks before no-map carves them (4.19 removes no-map regions) */
+static void save_banks(struct rm_board *b)
+{
+	size_t i, n = b->mb.memory.cnt;
+
+	b->banks = n ? calloc(n, sizeof(*b->banks)) : NULL;
+	if (!b->banks)
+		return;		/* the map shows no banks; the boot goes on */
+	for (i = 0; i < n; i++) {
+		b->banks[i].base = b->mb.memory.r[i].base;
+		b->banks[i].size = b->mb.memory.r[i].size;
+	}
+	b->nr_banks = n;
+}
+
 /* setup_arch() to mm_core_init(): memory, reservations, the default area */
 static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 {
@@ -76,6 +91,7 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	/* arm64_memblock_init(): mem= first, then the initrd */
 	if (b->cl.mem_given)
 		memblock_mem_limit_remove_map(&b->mb, b->cl.mem_limit);
+	save_banks(b);
 	rm_arm64_reserve_initrd(b);
 	/* the kernel image, the DTB, ... as the user gave them */
 	for (i = 0; i < opts->nr_reserve; i++) {
@@ -255,6 +271,7 @@ void rm_board_free(struct rm_board *b)
 	free(b->cmdline);
 	free(b->unreserved);
 	free(b->early);
+	free(b->banks);
 	sysmem_release(&b->sys);
 	memblock_release(&b->mb);
 	bootlog_release(&b->log);

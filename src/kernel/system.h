@@ -73,6 +73,9 @@ struct rm_board {
 	uint32_t root_addr_cells;
 	uint32_t root_size_cells;
 	struct memblock mb;
+	struct rm_reserve_range *banks;	/* RAM as the kernel took it from
+					 * /memory (after mem=): the map's */
+	unsigned int nr_banks;
 	struct bootlog log;
 
 	struct rm_region **regions;	/* display order: table, then others */

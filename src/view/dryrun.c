@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "util/units.h"
+#include "view/map.h"
 #include "view/render.h"
 
 /* a failed dynamic region (the default CMA area too) has no base */
-static bool rm_region_placed(const struct rm_region *r)
+bool rm_region_placed(const struct rm_region *r)
 {
 	return r->size && (r->base || !r->err);
 }
@@ -33,7 +34,7 @@ static int by_address(const void *pa, const void *pb)
 	return 0;
 }
 
-static struct rm_region **rm_regions_by_address(struct rm_board *b)
+struct rm_region **rm_regions_by_address(struct rm_board *b)
 {
 	struct rm_region **v = malloc((b->nr_regions + 1) * sizeof(*v));
 	unsigned int i;
@@ -119,6 +120,8 @@ void rm_render_dryrun(struct rm_board *b, struct strbuf *sb)
 	rm_render_dmesg(b, sb);
 	strbuf_printf(sb, "\n# iomem\n");
 	rm_render_iomem(b, sb);
+	strbuf_printf(sb, "\n# map\n");
+	rm_render_map(b, NULL, 0, sb);
 	render_regions(b, sb);
 	render_devices(b, sb);
 	if (b->findings.nr) {

@@ -13,7 +13,8 @@
 #     stripped;
 #   - CmaTotal and CmaFree of /proc/meminfo against rmemfs's meminfo;
 #   - every rmemprobe line: CMA areas (name, base, size, first allocations),
-#     device init results and 16 KiB allocations, allocation sequences.
+#     device init results and 16 KiB allocations, allocation sequences;
+#   - --format=json of each input validates against doc/rmemfs.schema.json.
 # Page-allocator addresses (in=none) are not predicted: rmprobe prints "*".
 set -u
 BUILD=${BUILD:-build}
@@ -22,6 +23,7 @@ BIN=$ROOT/$BUILD/rmemfs
 PROBE=$ROOT/$BUILD/tests/rmprobe
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/json"
 n=0
 fail=0
 
@@ -105,6 +107,9 @@ for g in "$ROOT"/tests/golden/*/*.txt; do
 	done < "$tmp/in/options"
 	"$BIN" --dry-run "$@" "$tmp/in/board.dtb" > "$tmp/out" 2> "$tmp/err"
 	rc=$?
+	# the same boot as JSON, validated against the schema at the end
+	"$BIN" --dry-run --format=json "$@" "$tmp/in/board.dtb" \
+		> "$tmp/json/$(echo "$name" | tr / _).json" 2>/dev/null
 	if [ "$rc" != 0 ] && [ "$rc" != 2 ]; then
 		echo "not ok $n - $name: rmemfs --dry-run exited $rc: $(head -3 "$tmp/err")"
 		fail=$((fail + 1))
@@ -176,4 +181,12 @@ for g in "$ROOT"/tests/golden/*/*.txt; do
 	fi
 done
 [ "$n" -gt 0 ] || { echo "not ok 1 - no goldens found"; exit 1; }
+n=$((n + 1))
+if out=$(/usr/bin/python3 "$ROOT/tests/tools/validate-json.py" \
+	"$ROOT/doc/rmemfs.schema.json" "$tmp"/json/*.json 2>&1); then
+	echo "ok $n - --format=json of every golden's input: $(echo "$out" | tail -1)"
+else
+	echo "not ok $n - --format=json against doc/rmemfs.schema.json"
+	echo "$out" | sed 's/^/# /' | head -20
+fi
 exit 0

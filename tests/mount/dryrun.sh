@@ -10,6 +10,26 @@ printf '%s\n' "$out" | grep -q '^# iomem$' && printf '%s\n' "$out" | grep -q '^#
 
 out=$("$BIN" --dry-run)
 check "built-in board has errors: exit 2" "2" "$?"
+check "# map: RAM, then every block in address order, labelled" \
+"RAM: 2 GiB in 1 bank: [0x40000000-0xbfffffff]
+0x0000000040000000-0x000000004fffffff    256 MiB  free
+0x0000000050000000-0x00000000507fffff      8 MiB  coherent    framebuffer@50000000
+0x0000000050800000-0x00000000710fffff    521 MiB  free
+0x0000000071100000-0x00000000711fffff      1 MiB  failed      isp@71100000 (-EINVAL incorrect alignment of CMA region)
+0x0000000071200000-0x0000000077ffffff    110 MiB  free
+0x0000000078000000-0x0000000078ffffff     16 MiB  cma         vpu@78000000
+0x0000000079000000-0x000000007affffff     32 MiB  free
+0x000000007b000000-0x000000007effffff     64 MiB  cma         linux,cma (the default CMA area)
+  0x000000007b000000-0x000000007b03ffff    256 KiB  atomic pool atomic_pool_kernel
+  0x000000007b040000-0x000000007b07ffff    256 KiB  atomic pool atomic_pool_dma
+  0x000000007b080000-0x000000007b0bffff    256 KiB  atomic pool atomic_pool_dma32
+0x000000007f000000-0x000000007f0fffff      1 MiB  reserved    ramoops@7f000000
+0x000000007f100000-0x00000000bd9fffff   1001 MiB  free
+0x00000000bda00000-0x00000000bf9fffff     32 MiB  kernel      vmemmap" \
+	"$(printf '%s\n' "$out" | sed -n '/^# map$/,/^$/p' | sed -n '2,16p')"
+check "# map: the kernel's early allocations to the top of RAM" \
+	"0x00000000bfc0f000-0x00000000bfffffff    3.9 MiB  kernel      page tables" \
+	"$(printf '%s\n' "$out" | sed -n '/^# map$/,/^$/p' | grep -v '^$' | tail -1)"
 printf '%s\n' "$out" | grep -q "^error   cma-alignment /reserved-memory/isp@71100000: 'isp@71100000': CMA needs base and size aligned to 0x200000: base 0x0000000071100000 (nearest aligned 0x0000000071200000)" &&
 	ok "finding: alignment needed and the nearest aligned address" ||
 	not_ok "finding: alignment needed and the nearest aligned address"
