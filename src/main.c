@@ -200,6 +200,10 @@ static void usage(void)
 	       "    -o strict              warnings count as errors\n"
 	       "    --dry-run              boot, print log, map, tables and findings, exit\n"
 	       "                           (0 no error, 2 an error, 1 could not run)\n"
+	       "    --format=text|json|svg with --dry-run: the report, one JSON document\n"
+	       "                           (doc/rmemfs.schema.json), or the map as SVG\n"
+	       "    --compare=PROFILE      with --dry-run: boot under PROFILE too and print\n"
+	       "                           only what differs (exit 0 nothing, 3 something)\n"
 	       "    -h, --help             this text\n"
 	       "    -V, --version          version\n\n");
 	printf("FUSE options:\n");
@@ -235,6 +239,31 @@ out:
 	return se != NULL;
 }
 
+/* --compare=PROFILE: boot again under PROFILE, print what differs */
+static int compare(struct cli *c, struct rm_board *a)
+{
+	struct rm_options other = c->o;
+	struct rm_board *b = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	void *blob = NULL;
+	char err[1024];
+	int ret;
+
+	other.profile = c->compare;
+	ret = rm_options_boot(&other, &b, &blob, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "rmemfs: --compare=%s: %s\n", c->compare, err);
+		return 1;
+	}
+	ret = rm_render_compare(a, b, &sb) ? 3 : 0;
+	if (sb.s)
+		fwrite(sb.s, 1, sb.len, stdout);
+	strbuf_release(&sb);
+	rm_board_free(b);
+	free(blob);
+	return ret;
+}
+
 static int dry_run(struct cli *c)
 {
 	struct rm_board *b = NULL;
@@ -249,10 +278,25 @@ static int dry_run(struct cli *c)
 			c->format);
 		return 1;
 	}
+	if (c->compare && !rm_profile_find(c->compare)) {
+		fprintf(stderr, "rmemfs: --compare=%s: unknown profile (6.12, 6.1 "
+			"or 4.19)\n", c->compare);
+		return 1;
+	}
+	if (c->compare && c->format && strcmp(c->format, "text")) {
+		fprintf(stderr, "rmemfs: --compare prints text only\n");
+		return 1;
+	}
 	ret = rm_options_boot(&c->o, &b, &blob, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "rmemfs: %s\n", err);
 		return 1;
+	}
+	if (c->compare) {
+		ret = compare(c, b);
+		rm_board_free(b);
+		free(blob);
+		return ret;
 	}
 	if (!c->format || !strcmp(c->format, "text"))
 		rm_render_dryrun(b, &sb);

@@ -200,15 +200,47 @@ out:
 	pthread_mutex_unlock(&bufs->lock);
 }
 
-void fs_bufdir_show(struct fs_bufdir *dir, struct strbuf *sb)
+static int by_ino(const void *pa, const void *pb)
 {
-	struct fs_buffer *b;
+	const struct fs_buffer *a = *(struct fs_buffer *const *)pa;
+	const struct fs_buffer *b = *(struct fs_buffer *const *)pb;
 
-	for (b = dir->head; b; b = b->next_in_dir)
-		strbuf_printf(sb, "%s 0x%llx 0x%llx %llu %s\n", b->name,
-			      (unsigned long long)b->alloc.phys,
-			      (unsigned long long)b->alloc.dma,
-			      (unsigned long long)b->alloc.size, b->alloc.pool);
+	return a->ino < b->ino ? -1 : a->ino > b->ino;
+}
+
+int fs_buffers_live(struct fs_buffers *bufs, struct rm_live_buffer **v,
+		    unsigned int *n)
+{
+	struct fs_buffer **all, *b;
+	unsigned int i, k = 0;
+
+	*v = NULL;
+	*n = 0;
+	if (!bufs->nr)
+		return 0;
+	all = malloc(bufs->nr * sizeof(*all));
+	*v = calloc(bufs->nr, sizeof(**v));
+	if (!all || !*v) {
+		free(all);
+		free(*v);
+		*v = NULL;
+		return -ENOMEM;
+	}
+	for (i = 0; i < bufs->hash_size; i++)
+		for (b = bufs->hash[i]; b && k < bufs->nr; b = b->hash_next)
+			if (!b->freed)
+				all[k++] = b;
+	qsort(all, k, sizeof(*all), by_ino);
+	for (i = 0; i < k; i++) {
+		snprintf((*v)[i].name, sizeof((*v)[i].name), "%.*s%s",
+			 (int)sizeof((*v)[i].name) - 11, all[i]->name,
+			 all[i]->unlinked ? " (deleted)" : "");
+		(*v)[i].dev = all[i]->dir->device;
+		(*v)[i].alloc = all[i]->alloc;
+	}
+	*n = k;
+	free(all);
+	return 0;
 }
 
 void fs_buffers_init(struct fs_buffers *bufs, struct rm_board *board,

@@ -24,6 +24,7 @@
 #include "fs/fs_passthrough.h"
 #include "kernel/dma/mapping.h"
 #include "util/strbuf.h"
+#include "view/map.h"
 
 struct fs_buffer;
 
@@ -78,8 +79,12 @@ void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
 		      uint64_t n);
-/* one "NAME PHYS DMA SIZE POOL" line per live buffer of the directory */
-void fs_bufdir_show(struct fs_bufdir *dir, struct strbuf *sb);
+/*
+ * Every buffer whose pool memory is taken, oldest first, into a malloc'ed
+ * array; an unlinked one still open or mapped as "NAME (deleted)".
+ */
+int fs_buffers_live(struct fs_buffers *bufs, struct rm_live_buffer **v,
+		    unsigned int *n);
 
 /* the passthrough hook: a backing file of the memfd watched as wd closed
  * (takes the lock itself) */

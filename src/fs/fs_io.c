@@ -92,8 +92,8 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 			handle_free(fs, h);
 		return;
 	}
-	if (fi->flags & O_TRUNC)
-		return (void)fuse_reply_err(req, EPERM);
+	/* O_TRUNC only reaches us without FUSE_CAP_ATOMIC_O_TRUNC, which
+	 * fs_init turns off: the setattr that follows is ignored */
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_get(&fs->bufs, ino);
 	if (!b || b->unlinked) {

@@ -15,19 +15,18 @@
 #include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
+#include "util/strbuf.h"
 
-/* a device's allocations file: the buffers of its buffers/ directory */
-static void show_allocations(void *ctx, const struct rm_obj *o,
-			     struct strbuf *sb)
+/* every buffer still holding pool memory, for allocations and the map */
+static int live_buffers(void *ctx, struct rm_live_buffer **v, unsigned int *n)
 {
 	struct fs *fs = ctx;
-	unsigned int i;
+	int ret;
 
 	pthread_mutex_lock(&fs->bufs.lock);
-	for (i = 0; i < fs->tree.nr_bufdirs; i++)
-		if (fs->tree.bufdirs[i].device == o->dev)
-			fs_bufdir_show(&fs->tree.bufdirs[i], sb);
+	ret = fs_buffers_live(&fs->bufs, v, n);
 	pthread_mutex_unlock(&fs->bufs.lock);
+	return ret;
 }
 
 static const char *show_backing(void *ctx)
@@ -46,7 +45,8 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 	fs->uid = getuid();
 	fs->gid = getgid();
 	fs->env.backing = show_backing;
-	fs->env.allocations = show_allocations;
+	fs->env.buffers = live_buffers;
+	fs->env.board_path = o->dtb;
 	fs->env.ctx = fs;
 	clock_gettime(CLOCK_REALTIME, &fs->mounted);
 	ret = rm_options_boot(o, &fs->board, &fs->blob, err, sizeof(err));
@@ -54,6 +54,14 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 		fprintf(stderr, "rmemfs: %s\n", err);
 		return ret;
 	}
+	if (rm_findings_errors(&fs->board->findings) || fs->board->log.nr_err)
+		/* one line, before the daemon leaves the terminal */
+		fprintf(stderr, "rmemfs: %s: the boot has %u error finding%s and "
+			"logged %u error%s (cat MOUNTPOINT/board, or rmemfs "
+			"--dry-run)\n", o->dtb ? o->dtb : "built-in board",
+			rm_findings_errors(&fs->board->findings),
+			rm_findings_errors(&fs->board->findings) == 1 ? "" : "s",
+			fs->board->log.nr_err, fs->board->log.nr_err == 1 ? "" : "s");
 	if (fs->board->panicked) {
 		/* there is no system left to show: the dry-run says where */
 		fprintf(stderr, "rmemfs: the kernel dies booting this board "
@@ -80,6 +88,29 @@ static void fs_teardown(struct fs *fs)
 	pthread_mutex_destroy(&fs->handles_lock);
 }
 
+/*
+ * The mount's source is the board (findmnt, /proc/mounts): its absolute
+ * path, commas and backslashes escaped for -o; "rmemfs" for the built-in.
+ */
+static int add_fsname(struct fuse_args *args, const char *dtb)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *abs = dtb ? realpath(dtb, NULL) : NULL;
+	const char *p = abs ? abs : dtb ? dtb : "rmemfs";
+	int ret;
+
+	strbuf_printf(&sb, "-ofsname=");
+	for (; *p; p++) {
+		if (*p == ',' || *p == '\\')
+			strbuf_add(&sb, "\\", 1);
+		strbuf_add(&sb, p, 1);
+	}
+	ret = sb.s ? fuse_opt_add_arg(args, sb.s) : -1;
+	strbuf_release(&sb);
+	free(abs);
+	return ret;
+}
+
 int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	       struct fuse_args *args)
 {
@@ -90,7 +121,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	int ret = 1;
 
 	if (fuse_opt_add_arg(args, "-odefault_permissions") ||
-	    fuse_opt_add_arg(args, "-ofsname=rmemfs") ||
+	    add_fsname(args, o->dtb) ||
 	    fuse_opt_add_arg(args, "-osubtype=rmemfs"))
 		return 1;
 	memset(&opts, 0, sizeof(opts));

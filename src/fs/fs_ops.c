@@ -150,8 +150,10 @@ static void fs_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi
 }
 
 /*
- * Buffers: the owner may chmod; size never changes.  alloc accepts a
- * truncation to 0 so that `echo 4096 > alloc` (O_TRUNC) works.
+ * Buffers: the owner may chmod; size never changes.  A truncation to 0
+ * (what O_TRUNC sends: `printf data > buffers/x`) or to the size it has
+ * is ignored, as a block device ignores O_TRUNC; any other size is EPERM.
+ * alloc accepts a truncation to 0 so that `echo 4096 > alloc` works.
  */
 static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 		       int to_set, struct fuse_file_info *fi)
@@ -179,7 +181,9 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 		pthread_mutex_unlock(&fs->bufs.lock);
 		return (void)fuse_reply_err(req, ENOENT);
 	}
-	if (to_set & (FUSE_SET_ATTR_SIZE | FUSE_SET_ATTR_UID | FUSE_SET_ATTR_GID)) {
+	if ((to_set & (FUSE_SET_ATTR_UID | FUSE_SET_ATTR_GID)) ||
+	    ((to_set & FUSE_SET_ATTR_SIZE) && attr->st_size != 0 &&
+	     (uint64_t)attr->st_size != b->alloc.size)) {
 		pthread_mutex_unlock(&fs->bufs.lock);
 		return (void)fuse_reply_err(req, EPERM);
 	}
@@ -401,6 +405,14 @@ static void fs_init(void *userdata, struct fuse_conn_info *conn)
 		conn->want |= FUSE_CAP_SPLICE_MOVE;
 	/* the daemon holds the bytes; no delayed writeback of our own */
 	conn->want &= ~FUSE_CAP_WRITEBACK_CACHE;
+	/*
+	 * No atomic O_TRUNC: with it the kernel, after our open reply, sets
+	 * the size to 0 and drops the page cache itself (fs/fuse/file.c
+	 * fuse_open), which would throw away what a mapping wrote.  Without
+	 * it O_TRUNC arrives as a setattr(size 0) we answer with the size
+	 * unchanged, and the kernel keeps its pages.
+	 */
+	conn->want &= ~FUSE_CAP_ATOMIC_O_TRUNC;
 }
 
 const struct fuse_lowlevel_ops rm_fs_ops = {

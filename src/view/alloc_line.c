@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "kernel/lib/cmdline.h"
@@ -17,6 +18,20 @@ static int check_name(const char *tok, size_t len)
 		if (tok[i] == '/' || (unsigned char)tok[i] < 0x20 || tok[i] == 0x7f)
 			return -EINVAL;
 	return 0;
+}
+
+/*
+ * "1 M" is a person writing a unit, not a buffer named M: a NAME that is
+ * one of memparse's suffixes (K M G T P E, any case), alone or with "B"
+ * or "iB" after it, is refused rather than making a 1-byte buffer.
+ */
+static bool looks_like_unit(const char *tok, size_t len)
+{
+	if (!len || !strchr("kKmMgGtTpPeE", tok[0]))
+		return false;
+	return len == 1 || (len == 2 && (tok[1] == 'B' || tok[1] == 'b')) ||
+	       (len == 3 && (tok[1] == 'i' || tok[1] == 'I') &&
+		(tok[2] == 'B' || tok[2] == 'b'));
 }
 
 int rm_parse_alloc_line(const char *buf, size_t len, uint64_t *size,
@@ -52,7 +67,8 @@ int rm_parse_alloc_line(const char *buf, size_t len, uint64_t *size,
 		return -EINVAL;
 	name[0] = '\0';
 	if (n == 2) {
-		if (check_name(tok[1], toklen[1]) || toklen[1] >= namelen)
+		if (check_name(tok[1], toklen[1]) || toklen[1] >= namelen ||
+		    looks_like_unit(tok[1], toklen[1]))
 			return -EINVAL;
 		memcpy(name, tok[1], toklen[1]);
 		name[toklen[1]] = '\0';

@@ -29,14 +29,6 @@ static int show_memory_region(const struct rm_obj *o,
 	return 0;
 }
 
-static int show_allocations(const struct rm_obj *o,
-			    const struct rm_view_env *env, struct strbuf *sb)
-{
-	if (env && env->allocations)
-		env->allocations(env->ctx, o, sb);
-	return 0;
-}
-
 static bool has_dma_mem(const struct rm_obj *o)
 {
 	return o->dev->dma_mem_region != NULL;
@@ -67,7 +59,7 @@ const struct rm_file rm_device_files[] = {
 	{ .name = "cma_area", .kind = RM_FILE_LINK, .mode = 0777,
 	  .present = has_cma_area, .target = cma_area_target },
 	{ .name = "allocations", .kind = RM_FILE_TEXT, .mode = 0444,
-	  .show = show_allocations },
+	  .show = rm_show_allocations },
 	{ .name = "alloc", .kind = RM_FILE_ALLOC, .mode = 0666 },
 	{ .name = "buffers", .kind = RM_FILE_BUFFERS, .mode = 01777 },
 	{ .name = NULL },

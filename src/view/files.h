@@ -14,6 +14,7 @@
 
 #include "kernel/system.h"
 #include "util/strbuf.h"
+#include "view/map.h"
 
 enum rm_file_kind {
 	RM_FILE_TEXT,		/* show() at every read from offset 0 */
@@ -35,8 +36,12 @@ struct rm_obj {
 struct rm_view_env {
 	/* config's backing= (how buffer bytes are served), NULL: none */
 	const char *(*backing)(void *ctx);
-	/* the live buffers of a device, one "NAME PHYS DMA SIZE POOL" line each */
-	void (*allocations)(void *ctx, const struct rm_obj *o, struct strbuf *sb);
+	/*
+	 * Every buffer whose pool memory is still taken (unlinked ones still
+	 * mapped too), oldest first: 0 and a malloc'ed array, or -errno.
+	 */
+	int (*buffers)(void *ctx, struct rm_live_buffer **v, unsigned int *n);
+	const char *board_path;		/* the DTB or DTS given; NULL: built-in */
 	void *ctx;
 };
 
@@ -67,6 +72,13 @@ static inline bool rm_file_present(const struct rm_file *f,
 
 /* a region with a pool behind it: it has the pool files and alloc */
 bool rm_region_is_pool(const struct rm_region *r);
+/*
+ * allocations: one "NAME PHYS DMA SIZE POOL" line per live buffer of a
+ * device (made through its alloc file), or per block taken from a region
+ * (the DMA atomic pools first, then every buffer from it)
+ */
+int rm_show_allocations(const struct rm_obj *o, const struct rm_view_env *env,
+			struct strbuf *sb);
 
 /*
  * Render one text file into a fresh buffer: 0 and a malloc'ed text (its

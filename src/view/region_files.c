@@ -297,6 +297,7 @@ const struct rm_file rm_region_files[] = {
 	POOL("alloc_pages_success", show_alloc_pages_success),
 	POOL("alloc_pages_fail", show_alloc_pages_fail),
 	POOL("release_pages_success", show_release_pages_success),
+	POOL("allocations", rm_show_allocations),
 	/* sticky and world-writable like /tmp: only a buffer's owner removes it */
 	{ .name = "alloc", .kind = RM_FILE_ALLOC, .mode = 0666,
 	  .present = region_is_pool },

@@ -21,6 +21,12 @@ void rm_render_dryrun(struct rm_board *b, struct strbuf *sb);
 /* --format=json: one document (doc/rmemfs.schema.json) */
 void rm_render_json(struct rm_board *b, const char *board_path,
 		    struct strbuf *sb);
+/*
+ * --compare: what differs between two boots of one board (regions,
+ * devices, the default CMA area, log lines); the number of differences
+ */
+unsigned int rm_render_compare(struct rm_board *a, struct rm_board *b,
+			       struct strbuf *sb);
 struct rm_live_buffer;
 /* --format=svg, map.svg: the map as a picture; bufs drawn in their pools */
 void rm_render_svg(struct rm_board *b, const char *board_path,

@@ -3,7 +3,9 @@
  * The root of the mount: the boot as the kernel prints it, and the
  * regions and devices.
  */
+#include <libfdt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "view/files.h"
 #include "view/render.h"
@@ -44,6 +46,56 @@ static int show_config(const struct rm_obj *o, const struct rm_view_env *env,
 	return 0;
 }
 
+/* the live buffers for the map, or none (a failed snapshot draws none) */
+static unsigned int live(const struct rm_view_env *env,
+			 struct rm_live_buffer **v)
+{
+	unsigned int n = 0;
+
+	*v = NULL;
+	if (env && env->buffers && env->buffers(env->ctx, v, &n))
+		return 0;
+	return n;
+}
+
+static int show_map(const struct rm_obj *o, const struct rm_view_env *env,
+		    struct strbuf *sb)
+{
+	struct rm_live_buffer *v;
+	unsigned int n = live(env, &v);
+
+	rm_render_map(o->b, v, n, sb);
+	free(v);
+	return 0;
+}
+
+static int show_map_svg(const struct rm_obj *o, const struct rm_view_env *env,
+			struct strbuf *sb)
+{
+	struct rm_live_buffer *v;
+	unsigned int n = live(env, &v);
+
+	rm_render_svg(o->b, env ? env->board_path : NULL, v, n, sb);
+	free(v);
+	return 0;
+}
+
+/* what was booted, and whether the boot went wrong: `cat board` */
+static int show_board(const struct rm_obj *o, const struct rm_view_env *env,
+		      struct strbuf *sb)
+{
+	const char *model = fdt_getprop(o->b->fdt, 0, "model", NULL);
+
+	strbuf_printf(sb, "path=%s\n", env && env->board_path ?
+		      env->board_path : "(built-in)");
+	strbuf_printf(sb, "model=%s\n", model ? model : "");
+	strbuf_printf(sb, "profile=%s\n", o->b->profile->name);
+	strbuf_printf(sb, "log_errors=%u\n", o->b->log.nr_err);
+	strbuf_printf(sb, "errors=%u\n", rm_findings_errors(&o->b->findings));
+	strbuf_printf(sb, "findings=%u\n", o->b->findings.nr);
+	return 0;
+}
+
 static bool has_default_cma(const struct rm_obj *o)
 {
 	return o->b->default_cma_region && o->b->default_cma_region->cma;
@@ -65,6 +117,12 @@ const struct rm_file rm_root_files[] = {
 	  .show = show_cmdline },
 	{ .name = "config", .kind = RM_FILE_TEXT, .mode = 0444,
 	  .show = show_config },
+	{ .name = "board", .kind = RM_FILE_TEXT, .mode = 0444,
+	  .show = show_board },
+	{ .name = "map", .kind = RM_FILE_TEXT, .mode = 0444,
+	  .show = show_map },
+	{ .name = "map.svg", .kind = RM_FILE_TEXT, .mode = 0444,
+	  .show = show_map_svg },
 	{ .name = "regions", .kind = RM_FILE_REGIONS, .mode = 0555 },
 	{ .name = "devices", .kind = RM_FILE_DEVICES, .mode = 0555 },
 	{ .name = "cma-default", .kind = RM_FILE_LINK, .mode = 0777,

@@ -50,6 +50,11 @@ check_err "name ..: EINVAL" "Invalid argument" bash -c "echo '4096 ..' > '$DISP/
 long=$(printf 'n%.0s' $(seq 256))
 check_err "256-byte name: EINVAL" "Invalid argument" bash -c "echo '4096 $long' > '$DISP/alloc'"
 check_err "three words: EINVAL" "Invalid argument" bash -c "echo '4096 a b' > '$DISP/alloc'"
+check_err "'1 M' (a unit, not a name): EINVAL" "Invalid argument" bash -c "echo '1 M' > '$DISP/alloc'"
+check_err "'1 MiB': EINVAL" "Invalid argument" bash -c "echo '1 MiB' > '$DISP/alloc'"
+check_err "'1 kb': EINVAL" "Invalid argument" bash -c "echo '1 kb' > '$DISP/alloc'"
+check_err "'1MB' (memparse stops at B): EINVAL" "Invalid argument" bash -c "echo 1MB > '$DISP/alloc'"
+check "none of those made a buffer" "" "$(ls "$DISP/buffers" | grep -x 'M\|MiB\|kb')"
 check_err "existing name: EEXIST" "File exists" bash -c "echo '4096 third' > '$DISP/alloc'"
 check "failed requests changed nothing" "$before" \
 	"$(cat "$FB/bitmap" "$FB/alloc_pages_fail" "$DISP/allocations")"
@@ -96,9 +101,22 @@ B=$DISP/buffers/third
 printf 'hello' | dd of="$B" conv=notrunc status=none && 
 	check "write(2) seen by read" "hello" "$(head -c 5 "$B")"
 "$BC" share "$B" && ok "two processes see each other's stores" || not_ok "two processes share"
-check_err "truncate a buffer: EPERM" "Operation not permitted" truncate -s 0 "$B"
+echo "12288 small" > "$DISP/alloc"	# 3 pages in a 4-page block
+check "past the size a mapping gets SIGBUS, as the man page says (the pool block is larger)" \
+	"SIGBUS" "$("$BC" pastend "$DISP/buffers/small")"
+rm "$DISP/buffers/small"
+size=$(stat -c %s "$B")
 check_err "extend a buffer: EPERM" "Operation not permitted" truncate -s 1M "$B"
-check_err "O_TRUNC on a buffer: EPERM" "Operation not permitted" bash -c ": > '$B'"
+check_err "shrink a buffer: EPERM" "Operation not permitted" truncate -s 100 "$B"
+"$BC" fill "$B" 171
+printf 'data' > "$B"
+check "O_TRUNC on a buffer is ignored, as on a block device: the write lands" \
+	"0 data $size" "$? $(head -c 4 "$B") $(stat -c %s "$B")"
+check "and the bytes after it are the buffer's own (nothing was truncated)" \
+	"$(printf '\253\253\253\253' | od -An -tx1)" "$(dd if="$B" bs=1 skip=4 count=4 status=none | od -An -tx1)"
+truncate -s 0 "$B"
+check "truncate -s 0 is the same request: ignored, the size stays" "0 $size" \
+	"$? $(stat -c %s "$B")"
 chmod 0640 "$B" && check "chmod a buffer" "640" "$(stat -c %a "$B")" || not_ok "chmod a buffer"
 
 # --- operations the tree does not allow ---------------------------------

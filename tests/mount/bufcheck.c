@@ -11,9 +11,12 @@
  *                                line on stdin, verify the pattern, unmap
  *   bufcheck allocread ALLOC "SIZE [NAME]"  write then pread(0): prints
  *                                the result line
+ *   bufcheck pastend FILE        map one page more than the file reaches and
+ *                                touch it: prints "SIGBUS" (as any file)
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +58,34 @@ static int check_all(const unsigned char *p, size_t len, unsigned char v)
 	return 0;
 }
 
+static void on_sigbus(int sig)
+{
+	(void)sig;
+	/* async-signal-safe: the answer, then out */
+	if (write(1, "SIGBUS\n", 7) < 0)
+		_exit(3);
+	_exit(0);
+}
+
+static int past_end(const char *path)
+{
+	struct stat st;
+	volatile unsigned char *p;
+	size_t len;
+	int fd = open(path, O_RDWR);
+
+	if (fd < 0 || fstat(fd, &st))
+		return 2;
+	len = (((size_t)st.st_size + 4095) & ~(size_t)4095) + 4096;
+	p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (p == MAP_FAILED)
+		return 2;
+	signal(SIGBUS, on_sigbus);
+	p[len - 4096] = 1;	/* the first byte past the last page */
+	printf("no signal\n");
+	return 1;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned char *p;
@@ -81,6 +112,8 @@ int main(int argc, char **argv)
 		return pread(fd, buf, sizeof(buf), 0) == 0 ? 0 : 3;
 	}
 	p = map(argv[2], &len, &fd);
+	if (!strcmp(argv[1], "pastend"))
+		return past_end(argv[2]);
 	if (!strcmp(argv[1], "zero"))
 		return check_all(p, len, 0);
 	if (!strcmp(argv[1], "fill") && argc == 4) {

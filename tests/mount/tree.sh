@@ -5,7 +5,7 @@
 mount_rmemfs || { not_ok "mount the built-in board"; exit 1; }
 ok "mount the built-in board"
 
-check "root entries" "cma-default cmdline config devices dmesg iomem meminfo regions" \
+check "root entries" "board cma-default cmdline config devices dmesg iomem map map.svg meminfo regions" \
 	"$(ls "$MNT" | tr '\n' ' ' | sed 's/ $//')"
 check "regions" "framebuffer@50000000 isp@71100000 linux,cma ramoops@7f000000 vpu@78000000" \
 	"$(ls "$MNT/regions" | tr '\n' ' ' | sed 's/ $//')"
@@ -13,7 +13,7 @@ check "devices" "camera@2e000000 default display@2c000000 video-codec@2d000000" 
 	"$(ls "$MNT/devices" | tr '\n' ' ' | sed 's/ $//')"
 check "cma-default link" "regions/linux,cma" "$(readlink "$MNT/cma-default")"
 check "pool region files" \
-	"alloc alloc_pages_fail alloc_pages_success base base_pfn bitmap bitmap_list buffers compatible count devices flags maxchunk order_per_bit release_pages_success size status type used" \
+	"alloc alloc_pages_fail alloc_pages_success allocations base base_pfn bitmap bitmap_list buffers compatible count devices flags maxchunk order_per_bit release_pages_success size status type used" \
 	"$(ls "$MNT/regions/vpu@78000000" | tr '\n' ' ' | sed 's/ $//')"
 check "plain region files" "base compatible devices flags size status type" \
 	"$(ls "$MNT/regions/ramoops@7f000000" | tr '\n' ' ' | sed 's/ $//')"
