@@ -21,7 +21,12 @@
 # a row of the "# regions" table (skipped and disabled ones included: the
 # target is all of them).
 #
-# Failures (exit 1, crash, hang, sanitizer report, unaccounted child) are
+# Each run is repeated with --format=json, and every document is validated
+# against doc/rmemfs.schema.json.  The findings are totalled by severity and
+# id.
+#
+# Failures (exit 1, crash, hang, sanitizer report, unaccounted child,
+# invalid JSON) are
 # listed by DTB and profile; the script exits 1 when there is any, 2 on a
 # setup error, 0 otherwise.  Logs of failing runs are kept under
 # $SURVEY_CACHE/logs/.
@@ -38,6 +43,7 @@
 #   OPTS="-o cmdline=..."     extra rmemfs options for every run
 #   TIMEOUT=30                seconds per dry-run
 #   VERBOSE=1                 print one line per run
+#   JSON=0                    skip the --format=json run and its validation
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -48,6 +54,7 @@ KERNELS=${KERNELS:-6.12}
 CACHE=${SURVEY_CACHE:-/tmp/rmemfs-survey}
 TIMEOUT=${TIMEOUT:-30}
 VERBOSE=${VERBOSE:-0}
+JSON=${JSON:-1}
 read -ra XOPTS <<<"${OPTS:-}"
 export DEBIAN_FRONTEND=noninteractive
 
@@ -226,6 +233,17 @@ check_run() {	# FILE PROFILE CHILDREN(newline separated) OUT ERR
 	fi
 	[ $rc = 0 ] || [ $rc = 2 ] || return 0	# no output worth checking
 
+	# the same run as JSON, validated against the schema at the end
+	if [ "$JSON" = 1 ]; then
+		local mem=()
+		[ "$RUN_MEMORY" = dt ] || mem=(-o "memory=$RUN_MEMORY")
+		T_JSON=$((T_JSON + 1))
+		timeout -k 5 "$TIMEOUT" "$BIN" --dry-run --format=json -o "profile=$p" \
+			${mem[@]+"${mem[@]}"} ${XOPTS[@]+"${XOPTS[@]}"} "$f" \
+			>"$TMP/json/$T_JSON.json" 2>/dev/null </dev/null || true
+		echo "$T_JSON.json $f [profile $p]" >>"$TMP/json/index"
+	fi
+
 	# the findings, one "SEVERITY ID" per line, for the totals by id
 	awk '/^# findings$/{on=1; next} /^# /{on=0} on && NF {print $1 "\t" $2}' "$out" >"$out.findings"
 
@@ -261,6 +279,8 @@ trap 'rm -rf "$TMP"' EXIT
 SRC_BIN=$BIN
 BIN="$TMP/rmemfs"
 cp "$SRC_BIN" "$BIN"
+mkdir -p "$TMP/json"
+T_JSON=0
 RESULTS="$CACHE/results.tsv"
 FINDINGS="$CACHE/findings.tsv"
 printf 'set\tdtb\tprofile\tseverity\tid\n' >"$FINDINGS"
@@ -324,6 +344,21 @@ echo "runs:                      $T_RUNS ($T_CLEAN exit 0, $T_ERR exit 2 (boot e
 echo "runs with RAM from -o memory= (the bootloader fills /memory in): $T_MEMORY"
 echo "children accounted (all runs): $A_TABLE of $((A_TABLE + A_MISSING)) in the regions table" \
 	"($A_SKIPPED of them skipped by the kernel), $A_MISSING missing"
+if [ "$JSON" = 1 ]; then
+	# --format=json of every run against doc/rmemfs.schema.json (Debian's
+	# python3-jsonschema); an invalid document is a failure of its run
+	if (cd "$TMP/json" && find . -name '*.json' | sort -V |
+	    xargs /usr/bin/python3 "$ROOT/tests/tools/validate-json.py" \
+		"$ROOT/doc/rmemfs.schema.json") >"$TMP/json.out" 2>&1; then
+		echo "JSON documents valid:      $(tail -1 "$TMP/json.out")"
+	else
+		echo "JSON documents valid:      $(tail -1 "$TMP/json.out")"
+		while read -r line; do
+			doc=${line%%:*}
+			FAILURES+=("$(grep -m1 "^${doc#./} " "$TMP/json/index" | cut -d' ' -f2-): invalid JSON: ${line#*: }")
+		done < <(grep -v ' documents valid$' "$TMP/json.out")
+	fi
+fi
 echo "findings by id (all runs; how many findings, in how many runs):"
 awk -F'\t' 'NR > 1 { k = $4 " " $5; n[k]++; r = $1 SUBSEP $2 SUBSEP $3; if (!((k, r) in seen)) { seen[k, r]; runs[k]++ } }
 	END { for (k in n) printf "  %-34s %6d in %5d runs\n", k, n[k], runs[k] }' "$FINDINGS" | sort -k1,1 -k3,3nr
