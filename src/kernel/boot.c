@@ -14,6 +14,7 @@
 #include "kernel/dma/coherent.h"
 #include "kernel/dma/contiguous.h"
 #include "kernel/dma/pool.h"
+#include "kernel/drivers/u-dma-buf.h"
 #include "kernel/of/fdt.h"
 #include "kernel/of/platform.h"
 #include "kernel/system.h"
@@ -243,6 +244,10 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	ret = rm_devices_init(b);
 	if (ret)
 		goto fail;
+	/* the u-dma-buf module, loaded once the system is up */
+	ret = udmabuf_probe_all(b);
+	if (ret)
+		goto fail;
 	/* from here on only allocations: every pool exists */
 	rm_coherent_complete_pools(b);
 out:
@@ -260,6 +265,7 @@ void rm_board_free(struct rm_board *b)
 
 	if (!b)
 		return;
+	udmabuf_class_free(b);
 	rm_devices_free(b);
 	for (i = 0; i < b->nr_regions; i++) {
 		coherent_destroy(b->regions[i]->coh);

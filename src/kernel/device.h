@@ -25,6 +25,7 @@ struct rm_devreg {
 	int result;
 	struct rm_region *region;	/* NULL when not found */
 	bool assigned;			/* added to the assigned list */
+	bool tried;			/* the driver asked for this index */
 };
 
 struct rm_device {
@@ -42,6 +43,8 @@ struct rm_device {
 	unsigned int nr_dma_ranges;
 	uint64_t bus_dma_limit;		/* 0 = none */
 	uint64_t coherent_dma_mask;
+	bool udmabuf_node;		/* "ikwzm,u-dma-buf": its probe asks for
+					 * index 0 only, at module load */
 };
 
 /* the device's view of a CPU address */

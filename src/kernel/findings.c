@@ -15,7 +15,7 @@ static const char *const known_ids[] = {
 	"initrd-unreachable", "invalid-property", "invalid-reg",
 	"kernel-panic", "multi-reg", "no-init", "no-ram", "not-reserved",
 	"outside-ram", "overlap", "root-format", "table-full",
-	"too-many-dynamic",
+	"too-many-dynamic", "udmabuf-probe",
 };
 
 static const char *rm_finding_id(const char *id, size_t len)

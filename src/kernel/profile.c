@@ -57,6 +57,7 @@ const struct rm_profile rm_profiles[] = {
 		.atomic_pools_three = true,			/* §11 */
 		.dup_pool_ebusy = true,				/* §9.2 */
 		.dma_mask_warning = true,
+		.probe_fail_dev_err = true,
 		.memremap_warn_line = 104,
 		.memremap_warn_func = "memremap+0x23c/0x288",
 		.coherent = {					/* §12.1.3 */

@@ -157,6 +157,11 @@ struct rm_profile {
 	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
 	struct rm_page_alloc_quirks page_alloc;
 
+	/* drivers/base/dd.c really_probe(): 6.12 dev_err "probe with
+	 * driver %s failed with error %d"; before, pr_warn "%s: probe of
+	 * %s failed with error %d" */
+	bool probe_fail_dev_err;
+
 	/* Kconfig of the Debian kernel the profile is checked against */
 	unsigned int kconfig_max_order;	/* as the kernel's .config spells it */
 };

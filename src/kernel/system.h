@@ -31,6 +31,8 @@
 
 #define RM_MAX_RESERVE 64
 
+struct udmabuf_class;
+
 /* the zones a GFP flag asks for; 4.19 has no ZONE_DMA (GFP_DMA is DMA32) */
 enum rm_zone { RM_ZONE_DMA, RM_ZONE_DMA32, RM_ZONE_NORMAL, RM_NR_ZONES };
 
@@ -120,6 +122,7 @@ struct rm_board {
 	bool memremap_mixed_warned;
 	unsigned int nr_dev_errors;	/* device inits that failed */
 	bool panicked;			/* the kernel would die here */
+	struct udmabuf_class *udmabuf;	/* the u-dma-buf module's devices */
 	struct rm_findings findings;	/* rmemfs's diagnosis */
 };
 

@@ -22,9 +22,12 @@ static int show_memory_region(const struct rm_obj *o,
 	for (k = 0; k < o->dev->nr_regs; k++) {
 		const struct rm_devreg *dr = &o->dev->regs[k];
 
+		/* "-": the driver never asked (a u-dma-buf probe stopped
+		 * before it) */
 		strbuf_printf(sb, "%d %s %s\n", dr->idx,
 			      dr->target[0] ? dr->target : "-",
-			      dr->result ? rm_errno_name(dr->result) : "0");
+			      !dr->tried ? "-" : dr->result ?
+			      rm_errno_name(dr->result) : "0");
 	}
 	return 0;
 }

@@ -50,6 +50,16 @@ static int device_add(struct rm_board *b, int node, int len)
 	dev->nr_regs = (unsigned int)n;
 	for (idx = 0; idx < n; idx++)
 		dev->regs[idx].idx = idx;
+	if (dt_is_compatible(b->fdt, node, "ikwzm,u-dma-buf")) {
+		/*
+		 * of_platform_device_create_pdata()'s 32-bit default: the
+		 * u-dma-buf probe keeps it unless the node has dma-mask, and
+		 * only ever initialises memory-region 0.
+		 */
+		dev->udmabuf_node = true;
+		dev->coherent_dma_mask = 0xffffffffULL;
+		dev->nr_regs = n ? 1 : 0;
+	}
 	return 0;
 }
 
@@ -68,7 +78,8 @@ int rm_devices_init(struct rm_board *b)
 
 	for (node = fdt_next_node(b->fdt, -1, &depth); node >= 0;
 	     node = fdt_next_node(b->fdt, node, &depth)) {
-		if (!fdt_getprop(b->fdt, node, "memory-region", &len))
+		if (!fdt_getprop(b->fdt, node, "memory-region", &len) &&
+		    !dt_is_compatible(b->fdt, node, "ikwzm,u-dma-buf"))
 			continue;
 		if (!rm_of_device_populated(b, node))
 			continue;	/* no platform device is created */
@@ -80,9 +91,10 @@ int rm_devices_init(struct rm_board *b)
 	for (i = 0; i < b->nr_devices; i++) {
 		struct rm_device *dev = b->devices[i];
 
-		for (k = 0; k < dev->nr_regs; k++) {
+		for (k = 0; k < dev->nr_regs && !dev->udmabuf_node; k++) {
 			struct rm_devreg *dr = &dev->regs[k];
 
+			dr->tried = true;
 			dr->result = rm_device_init_by_idx(b, dev, dr);
 			if (dr->result)
 				b->nr_dev_errors++;

@@ -1,0 +1,639 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * u-dma-buf 5.2.0: probe (udmabuf_platform_device_probe), the object
+ * (udmabuf_object_create/setup/destroy), the sysfs attributes
+ * (DEF_ATTR_SHOW/DEF_ATTR_SET) and the sync commands.  The character
+ * device and the ioctls are in u-dma-buf-dev.c, the manager in
+ * u-dma-buf-mgr.c.
+ */
+#include <libfdt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "kernel/drivers/u-dma-buf.h"
+#include "kernel/lib/kstrtox.h"
+#include "kernel/of/fdt.h"
+#include "kernel/of/platform.h"
+
+#define dev_line(b, lvl, dev, fmt, ...) \
+	bootlog_printf(&(b)->log, lvl, UDMABUF_DRIVER_NAME " %s: " fmt, dev, \
+		       ##__VA_ARGS__)
+
+static struct udmabuf_class *class_of(struct rm_board *b)
+{
+	if (!b->udmabuf)
+		b->udmabuf = calloc(1, sizeof(*b->udmabuf));
+	return b->udmabuf;
+}
+
+struct udmabuf *udmabuf_find(struct rm_board *b, const char *name)
+{
+	struct udmabuf *ub;
+
+	for (ub = b->udmabuf ? b->udmabuf->head : NULL; ub; ub = ub->next)
+		if (!strcmp(ub->name, name))
+			return ub;
+	return NULL;
+}
+
+/* ---- properties, read as of_property_read_*() reads them ---- */
+
+/* of_property_read_u64(): at least 8 bytes, the first two cells */
+static bool prop_u64(const void *fdt, int node, const char *name, uint64_t *v)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p || len < 8)
+		return false;
+	*v = ((uint64_t)fdt32_ld(p) << 32) | fdt32_ld(p + 1);
+	return true;
+}
+
+/* of_property_read_u32(): the first cell */
+static bool prop_u32(const void *fdt, int node, const char *name, uint32_t *v)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p || len < 4)
+		return false;
+	*v = fdt32_ld(p);
+	return true;
+}
+
+/* the driver's of_property_read_ulong(): u64, else u32 */
+static bool prop_ulong(const void *fdt, int node, const char *name, uint64_t *v)
+{
+	uint32_t v32;
+
+	if (prop_u64(fdt, node, name, v))
+		return true;
+	if (!prop_u32(fdt, node, name, &v32))
+		return false;
+	*v = v32;
+	return true;
+}
+
+/* ---- the object ---- */
+
+/*
+ * udmabuf_object_create(): the minor (exact, or the lowest free), the
+ * class device's name (sysfs turns '/' into '!'; a name the class has is
+ * -EEXIST), the DMA device.  NULL on failure, its lines in the log.
+ */
+static struct udmabuf *object_create(struct rm_board *b, const char *name,
+				     int minor)
+{
+	struct udmabuf_class *cls = class_of(b);
+	struct udmabuf *ub;
+	char *s;
+
+	if (!cls)
+		return NULL;
+	if (minor >= 0 && minor < UDMABUF_DEVICE_MAX_NUM) {
+		if (cls->minor_used[minor]) {
+			rm_err(b, "u-dma-buf: couldn't allocate minor number(=%d).",
+			       minor);
+			return NULL;
+		}
+	} else if (minor < 0) {
+		for (minor = 0; minor < UDMABUF_DEVICE_MAX_NUM; minor++)
+			if (!cls->minor_used[minor])
+				break;
+		if (minor == UDMABUF_DEVICE_MAX_NUM) {
+			rm_err(b, "u-dma-buf: couldn't allocate new minor number. "
+			       "return=%d.", -ENOSPC);
+			return NULL;
+		}
+	} else {
+		rm_err(b, "u-dma-buf: invalid minor number(=%d), valid range is "
+		       "0 to %d", minor, UDMABUF_DEVICE_MAX_NUM - 1);
+		return NULL;
+	}
+	ub = calloc(1, sizeof(*ub));
+	if (!ub)
+		return NULL;
+	if (name)
+		snprintf(ub->name, sizeof(ub->name), "%s", name);
+	else
+		snprintf(ub->name, sizeof(ub->name), "udmabuf%d", minor);
+	for (s = ub->name; *s; s++)
+		if (*s == '/')
+			*s = '!';	/* kobject_set_name_vargs() */
+	if (!ub->name[0] || udmabuf_find(b, ub->name)) {
+		int err = ub->name[0] ? -EEXIST : -EINVAL;
+
+		if (err == -EEXIST)
+			rm_err(b, "sysfs: cannot create duplicate filename "
+			       "'/class/u-dma-buf/%s'", ub->name);
+		rm_err(b, "u-dma-buf: device_create() failed. return=%d", err);
+		free(ub);
+		return NULL;
+	}
+	ub->minor = minor;
+	ub->sync_mode = 1;		/* SYNC_MODE_NONCACHED */
+	ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_ON;
+	cls->minor_used[minor] = true;
+	return ub;
+}
+
+static void object_link(struct rm_board *b, struct udmabuf *ub)
+{
+	struct udmabuf **pp = &b->udmabuf->head;
+
+	while (*pp)
+		pp = &(*pp)->next;
+	*pp = ub;
+}
+
+static void object_destroy(struct rm_board *b, struct udmabuf *ub)
+{
+	if (ub->alloc.size && !ub->alloc_given)
+		rm_dma_free(b, &ub->alloc);
+	b->udmabuf->minor_used[ub->minor] = false;
+	if (ub->own_dev) {
+		free(ub->own_dev->dma_range_map);
+		free(ub->own_dev);
+	}
+	free(ub);
+}
+
+void udmabuf_remove(struct rm_board *b, struct udmabuf *ub)
+{
+	struct udmabuf **pp = &b->udmabuf->head;
+
+	while (*pp && *pp != ub)
+		pp = &(*pp)->next;
+	if (*pp)
+		*pp = ub->next;
+	object_destroy(b, ub);
+}
+
+void udmabuf_class_free(struct rm_board *b)
+{
+	struct udmabuf *ub, *next;
+
+	if (!b->udmabuf)
+		return;
+	for (ub = b->udmabuf->head; ub; ub = next) {
+		next = ub->next;
+		object_destroy(b, ub);
+	}
+	free(b->udmabuf);
+	b->udmabuf = NULL;
+}
+
+/*
+ * udmabuf_object_setup(): PAGE_ALIGN(size) from dma_alloc_coherent(), its
+ * handle being the "phys address" everything reports; then the info lines.
+ */
+static int object_setup(struct rm_board *b, struct udmabuf *ub)
+{
+	int err;
+
+	ub->alloc_size = rm_page_align(ub->size);
+	err = rm_dma_alloc(b, ub->dev, ub->alloc_size, &ub->alloc);
+	if (err) {
+		/* the driver prints PTR_ERR(NULL) */
+		dev_line(b, RM_LOG_ERR, ub->name, "dma_alloc_coherent(size=%llu) "
+			 "failed. return(0)", (unsigned long long)ub->alloc_size);
+		memset(&ub->alloc, 0, sizeof(ub->alloc));
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+static void object_info(struct rm_board *b, struct udmabuf *ub)
+{
+	dev_line(b, RM_LOG_INFO, ub->name, "driver version = %s",
+		 UDMABUF_DRIVER_VERSION);
+	dev_line(b, RM_LOG_INFO, ub->name, "major number   = %d", UDMABUF_MAJOR);
+	dev_line(b, RM_LOG_INFO, ub->name, "minor number   = %d", ub->minor);
+	dev_line(b, RM_LOG_INFO, ub->name, "phys address   = 0x%016llx",
+		 (unsigned long long)ub->alloc.dma);
+	dev_line(b, RM_LOG_INFO, ub->name, "buffer size    = %llu",
+		 (unsigned long long)ub->alloc_size);
+}
+
+/* of_dma_is_coherent(): the node or a DMA parent says dma-coherent */
+static bool of_dma_is_coherent(struct rm_board *b, int node)
+{
+	for (; node >= 0; node = node ? dt_index_parent(&b->dtix, node) : -1) {
+		if (dt_has_prop(b->fdt, node, "dma-coherent"))
+			return true;
+		if (dt_has_prop(b->fdt, node, "dma-noncoherent"))
+			return false;
+	}
+	return false;
+}
+
+static uint64_t bit_mask(unsigned int n)
+{
+	return n >= 64 ? ~0ULL : (1ULL << n) - 1;
+}
+
+/* the driver's probe failure and the driver core's line after it */
+static void probe_failed(struct rm_board *b, struct rm_device *dev, int err,
+			 const char *why)
+{
+	dev_line(b, RM_LOG_ERR, dev->kname, "driver probe failed. return=%d", err);
+	if (err != -ENODEV && err != -ENXIO) {
+		if (b->profile->probe_fail_dev_err)
+			dev_line(b, RM_LOG_ERR, dev->kname, "probe with driver "
+				 "u-dma-buf failed with error %d", err);
+		else
+			rm_warn(b, "u-dma-buf: probe of %s failed with error %d",
+				dev->kname, err);
+	}
+	if (dev->node >= 0)	/* the manager's say so in the write's errno */
+		rm_report(b, "udmabuf-probe", RM_ERROR, dev->path, "u-dma-buf "
+			  "%s: no device: %s (probe returned %s)", dev->kname,
+			  why, rm_errno_name(err));
+}
+
+/* the rows where the driver aborts with retval still 0 */
+static void probe_aborted(struct rm_board *b, struct rm_device *dev,
+			  struct udmabuf *ub, const char *why)
+{
+	dev_line(b, RM_LOG_INFO, dev->kname, "driver installed.");
+	rm_report(b, "udmabuf-probe", RM_ERROR, dev->path, "u-dma-buf %s: no "
+		  "device: %s; the probe still returns 0 and prints \"driver "
+		  "installed.\"", dev->kname, why);
+	object_destroy(b, ub);
+}
+
+/*
+ * udmabuf_platform_device_probe() for one node, step by step: the first
+ * failure decides, and every failure leaves no device.
+ */
+static int probe_one(struct rm_board *b, struct rm_device *dev)
+{
+	const void *fdt = b->fdt;
+	int node = dev->node, len, minor = -1;
+	const char *name = NULL;
+	char why[RM_NAME_MAX + 64];
+	uint64_t size = 0, v64;
+	struct udmabuf *ub;
+	uint32_t v32;
+
+	if (!prop_ulong(fdt, node, "size", &size)) {
+		dev_line(b, RM_LOG_ERR, dev->kname, "invalid property size. "
+			 "status=%d", -EINVAL);
+		probe_failed(b, dev, -ENODEV, "no size property");
+		return 0;
+	}
+	if (!size) {
+		dev_line(b, RM_LOG_ERR, dev->kname, "invalid size, size=0");
+		probe_failed(b, dev, -ENODEV, "size is 0");
+		return 0;
+	}
+	if (prop_u32(fdt, node, "minor-number", &v32))
+		minor = (int)v32;	/* >= 0x80000000 is "auto" */
+	name = fdt_getprop(fdt, node, "device-name", &len);
+	if (name && (len < 1 || strnlen(name, (size_t)len) == (size_t)len))
+		name = NULL;	/* of_get_property() fallback: not a string */
+	if (!name && minor < 0)
+		name = dev->kname;
+	ub = object_create(b, name, minor);
+	if (!ub) {
+		dev_line(b, RM_LOG_ERR, dev->kname, "object create failed. "
+			 "return=0");
+		probe_failed(b, dev, -EINVAL, "the minor number or the name is "
+			     "taken or invalid");
+		return 0;
+	}
+	ub->dev = dev;
+	snprintf(ub->pdev, sizeof(ub->pdev), "%s", dev->kname);
+	ub->size = size;
+	if (prop_u32(fdt, node, "dma-mask", &v32)) {
+		if (v32 > 64 || v32 < 12) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "invalid dma-mask "
+				 "property value=%d", (int)v32);
+			snprintf(why, sizeof(why), "dma-mask = <%u> is not 12..64",
+				 v32);
+			probe_aborted(b, dev, ub, why);
+			return 0;
+		}
+		dev->coherent_dma_mask = bit_mask(v32);
+	}
+	if (dev->nr_regs) {
+		struct rm_devreg *dr = &dev->regs[0];
+		int err = rm_device_init_by_idx(b, dev, dr);
+
+		dr->result = err;
+		dr->tried = true;
+		if (err && err != -ENODEV) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "of_reserved_mem_device_"
+				 "init failed. return=%d", err);
+			b->nr_dev_errors++;
+			object_destroy(b, ub);
+			snprintf(why, sizeof(why), "memory-region 0 (%s) gave %s",
+				 dr->target[0] ? dr->target : "?",
+				 rm_errno_name(err));
+			probe_failed(b, dev, err, why);
+			return 0;
+		}
+	}
+	/* of_dma_configure(): the mask within the bus's reach, coherence */
+	ub->dma_coherent = of_dma_is_coherent(b, node);
+	if (dt_has_prop(fdt, node, "quirk-mmap-on"))
+		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_ON;
+	if (dt_has_prop(fdt, node, "quirk-mmap-off"))
+		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_OFF;
+	if (dt_has_prop(fdt, node, "quirk-mmap-auto"))
+		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_AUTO;
+	if (dt_has_prop(fdt, node, "quirk-mmap-page"))
+		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_PAGE;
+	if (prop_u32(fdt, node, "sync-mode", &v32)) {
+		if (v32 < 1 || v32 > 3) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-mode "
+				 "property value=%d", (int)v32);
+			snprintf(why, sizeof(why), "sync-mode = <%u> is not 1..3", v32);
+			probe_aborted(b, dev, ub, why);
+			return 0;
+		}
+		ub->sync_mode = (ub->sync_mode & ~UDMABUF_SYNC_MODE_MASK) | (int)v32;
+	}
+	if (dt_has_prop(fdt, node, "sync-always"))
+		ub->sync_mode |= UDMABUF_SYNC_ALWAYS;
+	if (prop_u32(fdt, node, "sync-direction", &v32)) {
+		if (v32 > 2) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-direction "
+				 "property value=%d", (int)v32);
+			snprintf(why, sizeof(why), "sync-direction = <%u> is not "
+				 "0..2", v32);
+			probe_aborted(b, dev, ub, why);
+			return 0;
+		}
+		ub->sync_direction = (int)v32;
+	}
+	if (prop_ulong(fdt, node, "sync-offset", &v64)) {
+		if (v64 >= ub->size) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-offset "
+				 "property value=%llu", (unsigned long long)v64);
+			probe_aborted(b, dev, ub, "sync-offset is not below size");
+			return 0;
+		}
+		/* stored through an int: 2 GiB and up sign-extend */
+		ub->sync_offset = (uint64_t)(int64_t)(int32_t)(uint32_t)v64;
+	}
+	if (prop_ulong(fdt, node, "sync-size", &v64)) {
+		if (ub->sync_offset + v64 > ub->size) {
+			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-size "
+				 "property value=%llu", (unsigned long long)v64);
+			probe_aborted(b, dev, ub, "sync-offset + sync-size is past "
+				      "size");
+			return 0;
+		}
+		ub->sync_size = v64;
+	} else {
+		ub->sync_size = ub->size;
+	}
+	if (object_setup(b, ub)) {
+		dev_line(b, RM_LOG_ERR, dev->kname, "object setup failed. "
+			 "return=%d", -ENOMEM);
+		object_destroy(b, ub);
+		snprintf(why, sizeof(why), "dma_alloc_coherent() of %llu bytes "
+			 "failed", (unsigned long long)rm_page_align(size));
+		probe_failed(b, dev, -ENOMEM, why);
+		return 0;
+	}
+	object_link(b, ub);
+	object_info(b, ub);
+	dev_line(b, RM_LOG_INFO, dev->kname, "driver installed.");
+	return 0;
+}
+
+int udmabuf_probe_all(struct rm_board *b)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_devices; i++) {
+		struct rm_device *dev = b->devices[i];
+
+		if (dev->node < 0 || !dev->udmabuf_node)
+			continue;
+		if (!class_of(b))
+			return -ENOMEM;
+		probe_one(b, dev);
+	}
+	return 0;
+}
+
+int udmabuf_mgr_create(struct rm_board *b, const char *name, uint64_t size,
+		       unsigned int dma_mask_bits, int quirk_mmap_mode,
+		       struct udmabuf **out)
+{
+	struct udmabuf_class *cls = class_of(b);
+	struct rm_device *dev;
+	struct udmabuf *ub;
+	char pdev[64];
+
+	if (!cls)
+		return -ENOMEM;
+	/* udmabuf_platform_device_create(..., unsigned int size, ...) */
+	size &= 0xffffffffULL;
+	if (!size)
+		return -EINVAL;
+	/* udmabuf_device_list_search(): the manager's own devices only */
+	ub = udmabuf_find(b, name);
+	if (ub && ub->from_mgr) {
+		rm_err(b, "u-dma-buf: device name(%s) or id(%d) is already exists",
+		       name, -2);
+		return -EINVAL;
+	}
+	snprintf(pdev, sizeof(pdev), "u-dma-buf.%d.auto", cls->next_devid++);
+	dev = calloc(1, sizeof(*dev));
+	if (!dev)
+		return -ENOMEM;
+	dev->node = -1;
+	snprintf(dev->name, sizeof(dev->name), "%s", pdev);
+	snprintf(dev->kname, sizeof(dev->kname), "%s", pdev);
+	dev->coherent_dma_mask = bit_mask(dma_mask_bits ? dma_mask_bits : 32);
+	ub = object_create(b, name, -1);
+	if (!ub) {
+		/* the platform probe failed: the driver core clears drvdata */
+		dev_line(b, RM_LOG_ERR, pdev, "object create failed. return=0");
+		probe_failed(b, dev, -EINVAL, "the name is taken or no minor is "
+			     "free");
+		free(dev);
+		rm_err(b, "u-dma-buf: object of %s is none.", name);
+		return -ENODEV;
+	}
+	ub->dev = ub->own_dev = dev;
+	ub->from_mgr = true;
+	snprintf(ub->pdev, sizeof(ub->pdev), "%s", pdev);
+	ub->size = size;
+	ub->sync_size = size;
+	if (quirk_mmap_mode >= 1 && quirk_mmap_mode <= 4)
+		ub->quirk_mmap_mode = quirk_mmap_mode;
+	if (object_setup(b, ub)) {
+		dev_line(b, RM_LOG_ERR, pdev, "object setup failed. return=%d",
+			 -ENOMEM);
+		ub->own_dev = NULL;
+		object_destroy(b, ub);
+		probe_failed(b, dev, -ENOMEM, "dma_alloc_coherent() failed");
+		free(dev);
+		rm_err(b, "u-dma-buf: object of %s is none.", name);
+		return -ENODEV;
+	}
+	object_link(b, ub);
+	object_info(b, ub);
+	dev_line(b, RM_LOG_INFO, pdev, "driver installed.");
+	*out = ub;
+	return 0;
+}
+
+/* ---- sync ---- */
+
+/* udmabuf_sync_command_argments(): packed, or the attributes for 1 */
+static int sync_args(const struct udmabuf *ub, uint64_t cmd)
+{
+	uint64_t off, size;
+
+	if (cmd & 0xFFFFFFFFFFFFFFFEULL) {
+		off = (cmd & 0xFFFFFFFF00000000ULL) >> 32;
+		size = cmd & 0x00000000FFFFFFF0ULL;
+	} else {
+		off = ub->sync_offset;
+		size = ub->sync_size;
+	}
+	/* a u64 sum, unchecked, as the driver has it */
+	return off + size > ub->size ? -EINVAL : 0;
+}
+
+int udmabuf_sync_for_cpu(struct udmabuf *ub)
+{
+	int err = 0;
+
+	if (ub->sync_for_cpu) {
+		err = sync_args(ub, ub->sync_for_cpu);
+		if (!err) {
+			ub->nr_sync_for_cpu++;
+			ub->sync_for_cpu = 0;
+			ub->sync_owner = 0;
+		}
+	}
+	return err;
+}
+
+int udmabuf_sync_for_device(struct udmabuf *ub)
+{
+	int err = 0;
+
+	if (ub->sync_for_device) {
+		err = sync_args(ub, ub->sync_for_device);
+		if (!err) {
+			ub->nr_sync_for_device++;
+			ub->sync_for_device = 0;
+			ub->sync_owner = 1;
+		}
+	}
+	return err;
+}
+
+/* ---- sysfs attributes ---- */
+
+#define SHOW(attr, fmt, expr)						\
+static void show_##attr(const struct udmabuf *ub, struct strbuf *sb)	\
+{									\
+	strbuf_printf(sb, fmt "\n", expr);				\
+}
+#define SET(attr, type)							\
+static void set_##attr(struct udmabuf *ub, uint64_t v)			\
+{									\
+	ub->attr = (type)v;						\
+}
+
+SHOW(driver_version, "%s", UDMABUF_DRIVER_VERSION)
+SHOW(size, "%llu", (unsigned long long)ub->size)
+SHOW(phys_addr, "0x%016llx", (unsigned long long)ub->alloc.dma)
+SHOW(sync_mode, "%d", ub->sync_mode)
+SHOW(sync_offset, "0x%llx", (unsigned long long)ub->sync_offset)
+SHOW(sync_size, "%llu", (unsigned long long)ub->sync_size)
+SHOW(sync_direction, "%d", ub->sync_direction)
+SHOW(sync_owner, "%d", ub->sync_owner)
+SHOW(sync_for_cpu, "%llu", (unsigned long long)ub->sync_for_cpu)
+SHOW(sync_for_device, "%llu", (unsigned long long)ub->sync_for_device)
+SHOW(dma_coherent, "%d", ub->dma_coherent)
+SHOW(quirk_mmap_mode, "%d", ub->quirk_mmap_mode)
+SHOW(debug_vma, "%d", ub->debug_vma)
+SHOW(ioctl_version, "%d", UDMABUF_IOCTL_VERSION)
+SET(sync_mode, int)
+SET(sync_offset, uint64_t)
+SET(sync_size, uint64_t)
+SET(sync_direction, int)
+SET(sync_for_cpu, uint64_t)
+SET(sync_for_device, uint64_t)
+SET(debug_vma, int)
+
+/* the class device's own: dev ("MAJ:MIN") and uevent */
+static void show_dev(const struct udmabuf *ub, struct strbuf *sb)
+{
+	strbuf_printf(sb, "%d:%d\n", UDMABUF_MAJOR, ub->minor);
+}
+
+static void show_uevent(const struct udmabuf *ub, struct strbuf *sb)
+{
+	strbuf_printf(sb, "MAJOR=%d\nMINOR=%d\nDEVNAME=%s\n", UDMABUF_MAJOR,
+		      ub->minor, ub->name);
+}
+
+#define RO(attr) { #attr, 0444, show_##attr, 0, 0, NULL, NULL }
+#define RW(attr, lo, hi, post) \
+	{ #attr, 0664, show_##attr, lo, hi, set_##attr, post }
+
+const struct udmabuf_attr udmabuf_attrs[] = {
+	RO(driver_version),
+	RO(size),
+	RO(phys_addr),
+	RW(sync_mode, 0, 7, NULL),
+	RW(sync_offset, 0, UINT64_MAX, NULL),
+	RW(sync_size, 0, UINT64_MAX, NULL),
+	RW(sync_direction, 0, 2, NULL),
+	RO(sync_owner),
+	RW(sync_for_cpu, 0, UINT64_MAX, udmabuf_sync_for_cpu),
+	RW(sync_for_device, 0, UINT64_MAX, udmabuf_sync_for_device),
+	RO(dma_coherent),
+	RO(quirk_mmap_mode),
+	RW(debug_vma, 0, 3, NULL),
+	RO(ioctl_version),
+	RO(dev),
+	RO(uevent),
+};
+const unsigned int udmabuf_nr_attrs = sizeof(udmabuf_attrs) /
+				      sizeof(udmabuf_attrs[0]);
+
+const struct udmabuf_attr *udmabuf_attr_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < udmabuf_nr_attrs; i++)
+		if (!strcmp(udmabuf_attrs[i].name, name))
+			return &udmabuf_attrs[i];
+	return NULL;
+}
+
+long udmabuf_attr_store(struct udmabuf *ub, const struct udmabuf_attr *a,
+			const char *buf, size_t len)
+{
+	uint64_t v;
+	int err;
+
+	if (!a->set)
+		return -EACCES;
+	err = rm_kstrtoull(buf, len, &v);
+	if (err)
+		return err;
+	if (v < a->min || v > a->max)
+		return -EINVAL;
+	a->set(ub, v);
+	if (a->post) {
+		err = a->post(ub);
+		if (err)
+			return err;
+	}
+	return (long)len;
+}
