@@ -21,7 +21,7 @@ FS_SRCS := $(sort $(wildcard src/fs/*.c)) src/main.c
 CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/builtin_dtb.o
 FS_OBJS := $(FS_SRCS:src/%.c=$(BUILD)/obj/%.o)
 
-all: $(BUILD)/rmemfs
+all: $(BUILD)/rmemfs $(BUILD)/rmemfs-exec
 
 $(BUILD):
 	mkdir -p $@
@@ -52,6 +52,10 @@ $(BUILD)/librmem.a: $(CORE_OBJS)
 $(BUILD)/rmemfs: $(FS_OBJS) $(BUILD)/librmem.a
 	$(CC) $(ALL_CFLAGS) -o $@ $(FS_OBJS) $(BUILD)/librmem.a $(FUSE_LIBS) $(LDLIBS_CORE)
 
+# rmemfs-exec: mounts only, no FUSE and no core
+$(BUILD)/rmemfs-exec: src/tools/rmemfs-exec.c | $(BUILD)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
 # ---- tests ---------------------------------------------------------------
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -71,7 +75,7 @@ TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(wildcard tests/tools/*.c)
 $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/librmem.a | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librmem.a $(LDLIBS_CORE)
 
-tests: $(UNIT_BINS) $(HELPERS) $(TOOLS) $(BUILD)/rmemfs
+tests: $(UNIT_BINS) $(HELPERS) $(TOOLS) $(BUILD)/rmemfs $(BUILD)/rmemfs-exec
 
 check: tests
 	BUILD=$(BUILD) sh tests/run.sh
@@ -98,6 +102,7 @@ bench: all
 
 install: all
 	install -D -m 0755 $(BUILD)/rmemfs $(DESTDIR)$(PREFIX)/bin/rmemfs
+	install -D -m 0755 $(BUILD)/rmemfs-exec $(DESTDIR)$(PREFIX)/bin/rmemfs-exec
 	install -D -m 0644 doc/rmemfs.8 $(DESTDIR)$(PREFIX)/share/man/man8/rmemfs.8
 
 clean:

@@ -35,6 +35,7 @@ struct fs_bufdir {
 	struct rm_region *region;
 	struct fs_buffer *head;		/* sorted by ino: readdir's cookie */
 	struct fs_buffer *tail;
+	bool udmabuf;			/* dev/: u-dma-buf devices, no unlink */
 };
 
 struct fs_buffer {
@@ -54,6 +55,8 @@ struct fs_buffer {
 	struct fs_buffer *next_in_dir;
 	struct fs_buffer *prev_in_dir;
 	struct fs_buffer *hash_next;
+	struct udmabuf *udmabuf;	/* a u-dma-buf device file; NULL once
+					 * the manager deleted the device */
 };
 
 struct fs_buffers {

@@ -14,6 +14,7 @@
 #include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
+#include "fs/fs_udmabuf.h"
 
 /*
  * An open text or alloc file.  Handles are listed in the fs so that those
@@ -26,6 +27,9 @@ struct fs_handle {
 	size_t len;
 	size_t cursor;		/* alloc result: bytes already read */
 	bool result_ready;
+	struct fs_node *node;	/* a u-dma-buf attribute's (dynamic) node */
+	struct fs_udev *udev;	/* ... and its device, kept while open */
+	struct udmabuf_mgr_file *mgr;	/* u-dma-buf-mgr's parse state */
 };
 
 static struct fs_handle *handle_new(struct fs *fs)
@@ -58,38 +62,105 @@ static void handle_free(struct fs *fs, struct fs_handle *h)
 	pthread_mutex_unlock(&fs->handles_lock);
 	pthread_mutex_destroy(&h->lock);
 	free(h->text);
+	free(h->mgr);
 	free(h);
 }
 
-/* a text file's text, rendered from its table entry */
+/*
+ * a text file's text, rendered from its table entry; a u-dma-buf
+ * attribute under the lock its ioctls and stores take
+ */
 static int render(struct fs *fs, struct fs_node *n, char **text, size_t *len)
 {
-	return rm_file_render(n->file, &n->obj, &fs->env, text, len);
+	int err;
+
+	if (!n->obj.udmabuf)
+		return rm_file_render(n->file, &n->obj, &fs->env, text, len);
+	pthread_mutex_lock(&fs->bufs.lock);
+	err = rm_file_render(n->file, &n->obj, &fs->env, text, len);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	return err;
+}
+
+/* the node of a static or a u-dma-buf file; its device counts the open */
+static struct fs_node *node_open(struct fs *fs, fuse_ino_t ino,
+				 struct fs_udev **udev)
+{
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
+
+	*udev = NULL;
+	if (n)
+		return n;
+	pthread_mutex_lock(&fs->bufs.lock);
+	n = fs_udmabuf_node(fs, ino, udev);
+	if (n)
+		(*udev)->nopen++;
+	pthread_mutex_unlock(&fs->bufs.lock);
+	return n;
+}
+
+static void node_close(struct fs *fs, struct fs_udev *udev)
+{
+	if (!udev)
+		return;
+	pthread_mutex_lock(&fs->bufs.lock);
+	fs_udmabuf_put_open(fs, udev);
+	pthread_mutex_unlock(&fs->bufs.lock);
+}
+
+/* the node an open handle is about (fh 0: a buffer) */
+static struct fs_node *handle_node(struct fs *fs, fuse_ino_t ino,
+				   struct fuse_file_info *fi)
+{
+	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
+
+	return n ? n : h ? h->node : NULL;
 }
 
 void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	int acc = fi->flags & O_ACCMODE;
+	struct fs_udev *udev;
+	struct fs_node *n = node_open(fs, ino, &udev);
 	struct fs_handle *h;
 	struct fs_buffer *b;
 	bool passthrough;
+	int err = 0;
 
 	if (n) {
-		if (n->kind == FS_DIR || n->kind == FS_BUFDIR)
-			return (void)fuse_reply_err(req, EISDIR);
-		if (n->kind == FS_TEXT && acc != O_RDONLY)
-			return (void)fuse_reply_err(req, EACCES);
+		if (n->kind == FS_DIR || n->kind == FS_BUFDIR ||
+		    n->kind == FS_UDCLASS)
+			err = EISDIR;
+		/* writable: the attributes whose mode says so (a store) */
+		else if (n->kind == FS_TEXT && acc != O_RDONLY &&
+			 (!n->file->store || !(n->mode & 0222)))
+			err = EACCES;
 		/* the text is rendered by the first read, not here */
-		h = handle_new(fs);
-		if (!h)
-			return (void)fuse_reply_err(req, ENOMEM);
+		h = err ? NULL : handle_new(fs);
+		if (!err && !h)
+			err = ENOMEM;
+		if (!err && n->kind == FS_MGR) {
+			h->mgr = calloc(1, sizeof(*h->mgr));
+			if (!h->mgr)
+				err = ENOMEM;
+		}
+		if (err) {
+			if (h)
+				handle_free(fs, h);
+			node_close(fs, udev);
+			return (void)fuse_reply_err(req, err);
+		}
+		h->node = udev ? n : NULL;
+		h->udev = udev;
 		fi->fh = (uint64_t)(uintptr_t)h;
 		fi->direct_io = 1;
 		fi->nonseekable = 0;
-		if (fuse_reply_open(req, fi))
+		if (fuse_reply_open(req, fi)) {
 			handle_free(fs, h);
+			node_close(fs, udev);
+		}
 		return;
 	}
 	/* O_TRUNC only reaches us without FUSE_CAP_ATOMIC_O_TRUNC, which
@@ -149,6 +220,19 @@ static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
 	*size = b ? b->alloc.size : 0;
 	pthread_mutex_unlock(&fs->bufs.lock);
 	return fd;
+}
+
+/* a u-dma-buf device file (its device not deleted) */
+static bool buffer_is_udmabuf(struct fs *fs, fuse_ino_t ino)
+{
+	struct fs_buffer *b;
+	bool yes;
+
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
+	yes = b && b->dir->udmabuf;
+	pthread_mutex_unlock(&fs->bufs.lock);
+	return yes;
 }
 
 /*
@@ -228,7 +312,7 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	     struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(&fs->tree, ino);
+	struct fs_node *n = handle_node(fs, ino, fi);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 
 	if (!n)
@@ -237,20 +321,41 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		return read_text(req, fs, n, h, size, off);
 	if (n->kind == FS_ALLOC)
 		return read_alloc_result(req, h, size);
-	fuse_reply_err(req, EISDIR);
+	/* u-dma-buf-mgr has no read: the VFS says EINVAL */
+	fuse_reply_err(req, n->kind == FS_MGR ? EINVAL : EISDIR);
 }
 
 void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 		     size_t size, off_t off, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(&fs->tree, ino);
+	struct fs_node *n = handle_node(fs, ino, fi);
 	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
 	ssize_t done;
 	uint64_t fsize;
 	int fd, err;
 	char *line;
+
+	if (n && n->kind == FS_MGR) {
+		pthread_mutex_lock(&fs->bufs.lock);
+		done = fs_udmabuf_mgr_write(fs, h->mgr, data, size);
+		pthread_mutex_unlock(&fs->bufs.lock);
+		if (done < 0)
+			return (void)fuse_reply_err(req, (int)-done);
+		return (void)fuse_reply_write(req, (size_t)done);
+	}
+	if (n && n->kind == FS_TEXT && n->file->store) {
+		/* one write, one store: sysfs ignores the offset */
+		if (n->obj.udmabuf)
+			pthread_mutex_lock(&fs->bufs.lock);
+		err = n->file->store(&n->obj, data, size);
+		if (n->obj.udmabuf)
+			pthread_mutex_unlock(&fs->bufs.lock);
+		if (err)
+			return (void)fuse_reply_err(req, -err);
+		return (void)fuse_reply_write(req, size);
+	}
 
 	if (n && n->kind == FS_ALLOC) {
 		err = fs_alloc_request(fs, n, data, size, ctx->uid, ctx->gid, &line);
@@ -271,9 +376,14 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 	fd = buffer_fd(fs, ino, &fsize);
 	if (fd < 0)
 		return (void)fuse_reply_err(req, EBADF);
+	/* a u-dma-buf device: short at the end, 0 past it (the driver's) */
+	if (buffer_is_udmabuf(fs, ino) && off >= 0)
+		size = (size_t)udmabuf_rw_count(fsize, (uint64_t)off, size);
 	/* a buffer never grows */
 	if (off < 0 || (uint64_t)off + size > fsize)
 		return (void)fuse_reply_err(req, EPERM);
+	if (!size)
+		return (void)fuse_reply_write(req, 0);
 	done = pwrite(fd, data, size, off);
 	if (done < 0)
 		return (void)fuse_reply_err(req, errno);
@@ -283,10 +393,14 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 void fs_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
+	struct fs_handle *h = (struct fs_handle *)(uintptr_t)fi->fh;
 	struct fs_buffer *b;
 
-	if (fs_node_get(&fs->tree, ino)) {
-		handle_free(fs, (struct fs_handle *)(uintptr_t)fi->fh);
+	if (h) {
+		struct fs_udev *udev = h->udev;
+
+		handle_free(fs, h);
+		node_close(fs, udev);
 		return (void)fuse_reply_err(req, 0);
 	}
 	pthread_mutex_lock(&fs->bufs.lock);

@@ -15,6 +15,7 @@
 #include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
+#include "fs/fs_udmabuf.h"
 #include "util/strbuf.h"
 
 /* every buffer still holding pool memory, for allocations and the map */
@@ -74,12 +75,17 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 		return ret;
 	}
 	fs_buffers_init(&fs->bufs, fs->board, fs->tree.nr_nodes + 1);
-	return 0;
+	ret = fs_udmabuf_init(fs);
+	if (ret)
+		fprintf(stderr, "rmemfs: cannot make the u-dma-buf devices: %s\n",
+			strerror(-ret));
+	return ret;
 }
 
 static void fs_teardown(struct fs *fs)
 {
 	fs_handles_free_all(fs);
+	fs_udmabuf_free_all(fs);
 	if (fs->bufs.board)
 		fs_buffers_free(&fs->bufs);
 	fs_tree_free(&fs->tree);

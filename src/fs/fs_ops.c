@@ -15,6 +15,7 @@
 
 #include "fs/fs_io.h"
 #include "fs/fs_ops.h"
+#include "fs/fs_udmabuf.h"
 
 #define STATIC_TIMEOUT 3600.0
 
@@ -29,6 +30,7 @@ static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 	switch (n->kind) {
 	case FS_DIR:
 	case FS_BUFDIR:
+	case FS_UDCLASS:
 		st->st_mode = S_IFDIR | n->mode;
 		st->st_nlink = 2;
 		break;
@@ -40,8 +42,35 @@ static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 	default:
 		st->st_mode = S_IFREG | n->mode;
 		st->st_nlink = 1;
+		/* a sysfs attribute's size, as stat shows it */
+		if (n->obj.udmabuf)
+			st->st_size = 4096;
 		break;
 	}
+}
+
+/*
+ * A static node, or a u-dma-buf directory or attribute (copied under the
+ * lock: the manager may delete it any time).  0 and the attributes and
+ * the entry timeout, or -ENOENT.
+ */
+static int any_attr(struct fs *fs, fuse_ino_t ino, struct stat *st,
+		    double *timeout)
+{
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
+
+	*timeout = STATIC_TIMEOUT;
+	if (n) {
+		node_attr(fs, n, st);
+		return 0;
+	}
+	pthread_mutex_lock(&fs->bufs.lock);
+	n = fs_udmabuf_node(fs, ino, NULL);
+	if (n)
+		node_attr(fs, n, st);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	*timeout = 0;	/* devices come and go behind the kernel's back */
+	return n ? 0 : -ENOENT;
 }
 
 static void buffer_attr(const struct fs_buffer *b, struct stat *st)
@@ -66,8 +95,19 @@ static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	struct fs_buffer *b;
 
 	memset(&e, 0, sizeof(e));
-	if (!dir)
-		return (void)fuse_reply_err(req, ENOENT);
+	if (!dir || dir->kind == FS_UDCLASS) {
+		/* u-dma-buf/NAME, u-dma-buf/NAME/ATTR: never cached */
+		pthread_mutex_lock(&fs->bufs.lock);
+		n = fs_udmabuf_lookup(fs, parent, name);
+		if (n) {
+			node_attr(fs, n, &e.attr);
+			e.ino = n->ino;
+		}
+		pthread_mutex_unlock(&fs->bufs.lock);
+		if (!n)
+			return (void)fuse_reply_err(req, ENOENT);
+		return (void)fuse_reply_entry(req, &e);
+	}
 	if (dir->kind == FS_BUFDIR) {
 		pthread_mutex_lock(&fs->bufs.lock);
 		b = fs_buffer_find(dir->bufdir, name);
@@ -79,7 +119,9 @@ static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 		buffer_attr(b, &e.attr);
 		pthread_mutex_unlock(&fs->bufs.lock);
 		e.ino = e.attr.st_ino;
-		e.attr_timeout = e.entry_timeout = STATIC_TIMEOUT;
+		/* dev/: the manager deletes behind the kernel's back */
+		if (!dir->bufdir->udmabuf)
+			e.attr_timeout = e.entry_timeout = STATIC_TIMEOUT;
 		if (fuse_reply_entry(req, &e)) {
 			pthread_mutex_lock(&fs->bufs.lock);
 			fs_buffer_forget(&fs->bufs, b, 1);
@@ -130,15 +172,13 @@ static void fs_forget_multi(fuse_req_t req, size_t count,
 static void fs_getattr(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 {
 	struct fs *fs = req_fs(req);
-	struct fs_node *n = fs_node_get(&fs->tree, ino);
 	struct fs_buffer *b;
+	double timeout;
 	struct stat st;
 
 	(void)fi;
-	if (n) {
-		node_attr(fs, n, &st);
-		return (void)fuse_reply_attr(req, &st, STATIC_TIMEOUT);
-	}
+	if (!any_attr(fs, ino, &st, &timeout))
+		return (void)fuse_reply_attr(req, &st, timeout);
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_get(&fs->bufs, ino);
 	if (b)
@@ -167,12 +207,23 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 	struct stat st;
 
 	(void)fi;
-	if (n) {
-		if (n->kind == FS_ALLOC && !(to_set & ~(FUSE_SET_ATTR_SIZE | times)) &&
-		    (!(to_set & FUSE_SET_ATTR_SIZE) || attr->st_size == 0)) {
+	if (!n) {
+		pthread_mutex_lock(&fs->bufs.lock);
+		n = fs_udmabuf_node(fs, ino, NULL);
+		if (n)
 			node_attr(fs, n, &st);
+		pthread_mutex_unlock(&fs->bufs.lock);
+	} else {
+		node_attr(fs, n, &st);
+	}
+	if (n) {
+		/* `echo > alloc`, `echo 1 > sync_for_cpu`: O_TRUNC is ignored */
+		bool writable = n->kind == FS_ALLOC || n->kind == FS_MGR ||
+				(n->kind == FS_TEXT && (n->mode & 0222));
+
+		if (writable && !(to_set & ~(FUSE_SET_ATTR_SIZE | times)) &&
+		    (!(to_set & FUSE_SET_ATTR_SIZE) || attr->st_size == 0))
 			return (void)fuse_reply_attr(req, &st, STATIC_TIMEOUT);
-		}
 		return (void)fuse_reply_err(req, EPERM);
 	}
 	pthread_mutex_lock(&fs->bufs.lock);
@@ -203,6 +254,48 @@ static void fs_readlink(fuse_req_t req, fuse_ino_t ino)
 	fuse_reply_readlink(req, n->target);
 }
 
+/* u-dma-buf/ and its device directories: entries by index, under the lock */
+static void readdir_udmabuf(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
+			    uint64_t parent, size_t size, off_t off)
+{
+	char *buf = malloc(size);
+	size_t used = 0, need;
+	struct stat st;
+	struct fs_node *c;
+	uint64_t i;
+
+	if (!buf)
+		return (void)fuse_reply_err(req, ENOMEM);
+	memset(&st, 0, sizeof(st));
+	for (i = off > 0 ? (uint64_t)off : 0;; i++) {
+		const char *name = i == 0 ? "." : i == 1 ? ".." : NULL;
+
+		st.st_mode = S_IFDIR;
+		st.st_ino = i == 0 ? ino : parent;
+		if (!name) {
+			pthread_mutex_lock(&fs->bufs.lock);
+			c = fs_udmabuf_child(fs, ino, i - 2);
+			if (c) {
+				node_attr(fs, c, &st);
+				name = c->name;
+				need = fuse_add_direntry(req, buf + used, size - used,
+							 name, &st, (off_t)(i + 1));
+			}
+			pthread_mutex_unlock(&fs->bufs.lock);
+			if (!c)
+				break;
+		} else {
+			need = fuse_add_direntry(req, buf + used, size - used, name,
+						 &st, (off_t)(i + 1));
+		}
+		if (need > size - used)
+			break;
+		used += need;
+	}
+	fuse_reply_buf(req, buf, used);
+	free(buf);
+}
+
 /* Directory listing: static children by index, buffers by inode cookie. */
 static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		       struct fuse_file_info *fi)
@@ -214,7 +307,18 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	struct stat st;
 
 	(void)fi;
-	if (!dir || (dir->kind != FS_DIR && dir->kind != FS_BUFDIR))
+	if (!dir) {
+		/* a u-dma-buf device's directory */
+		pthread_mutex_lock(&fs->bufs.lock);
+		dir = fs_udmabuf_node(fs, ino, NULL);
+		pthread_mutex_unlock(&fs->bufs.lock);
+		if (dir && dir->kind == FS_DIR)
+			return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
+		return (void)fuse_reply_err(req, dir ? ENOTDIR : ENOENT);
+	}
+	if (dir->kind == FS_UDCLASS)
+		return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
+	if (dir->kind != FS_DIR && dir->kind != FS_BUFDIR)
 		return (void)fuse_reply_err(req, ENOTDIR);
 	buf = malloc(size);
 	if (!buf)
@@ -276,7 +380,8 @@ static void fs_unlink(fuse_req_t req, fuse_ino_t parent, const char *name)
 	struct fs_node *dir = fs_node_get(&fs->tree, parent);
 	struct fs_buffer *b;
 
-	if (!dir || dir->kind != FS_BUFDIR)
+	/* dev/: only the manager deletes a u-dma-buf device */
+	if (!dir || dir->kind != FS_BUFDIR || dir->bufdir->udmabuf)
 		return (void)fuse_reply_err(req, EPERM);
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_find(dir->bufdir, name);
@@ -396,6 +501,41 @@ static void fs_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)
 	fuse_reply_err(req, EPERM);
 }
 
+/*
+ * The u-dma-buf ioctls on a device file, restricted (the kernel sizes the
+ * argument from the command's _IOC bits).  The driver has no
+ * compat_ioctl: a 32-bit caller gets ENOTTY, as on the board.
+ */
+static void fs_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd, void *arg,
+		     struct fuse_file_info *fi, unsigned flags,
+		     const void *in_buf, size_t in_bufsz, size_t out_bufsz)
+{
+	struct fs *fs = req_fs(req);
+	unsigned char out[64];
+	size_t out_len = 0;
+	struct fs_buffer *b;
+	int err;
+
+	(void)arg; (void)fi;
+	if (flags & (FUSE_IOCTL_COMPAT | FUSE_IOCTL_DIR))
+		return (void)fuse_reply_err(req, ENOTTY);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
+	if (!b || !b->dir->udmabuf)
+		err = -ENOTTY;
+	else if (!b->udmabuf)
+		err = -ENODEV;	/* the manager deleted the device */
+	else
+		err = udmabuf_ioctl(b->udmabuf, (unsigned int)cmd, in_buf,
+				    in_bufsz, out, &out_len);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	if (err)
+		return (void)fuse_reply_err(req, -err);
+	if (out_len > out_bufsz)
+		return (void)fuse_reply_err(req, EFAULT);
+	fuse_reply_ioctl(req, 0, out_len ? out : NULL, out_len);
+}
+
 static void fs_init(void *userdata, struct fuse_conn_info *conn)
 {
 	(void)userdata;
@@ -440,4 +580,5 @@ const struct fuse_lowlevel_ops rm_fs_ops = {
 	.listxattr = fs_listxattr,
 	.removexattr = fs_removexattr,
 	.create = fs_create,
+	.ioctl = fs_ioctl,
 };

@@ -27,6 +27,7 @@ struct fs {
 	struct fs_buffers bufs;
 	pthread_mutex_t handles_lock;
 	struct fs_handle *handles;	/* open text and alloc files */
+	struct fs_udev *udevs;		/* u-dma-buf devices (bufs.lock) */
 };
 
 #endif

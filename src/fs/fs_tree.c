@@ -126,6 +126,9 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			[RM_FILE_LINK] = FS_SYMLINK,
 			[RM_FILE_REGIONS] = FS_DIR,
 			[RM_FILE_DEVICES] = FS_DIR,
+			[RM_FILE_UDMABUF_CLASS] = FS_UDCLASS,
+			[RM_FILE_UDMABUF_DEV] = FS_BUFDIR,
+			[RM_FILE_UDMABUF_MGR] = FS_MGR,
 		};
 		struct fs_node *n = NULL;
 
@@ -133,7 +136,8 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			continue;
 		if (counting) {
 			t->cap_nodes++;
-			t->cap_bufdirs += f->kind == RM_FILE_ALLOC;
+			t->cap_bufdirs += f->kind == RM_FILE_ALLOC ||
+					  f->kind == RM_FILE_UDMABUF_DEV;
 		} else {
 			n = node_new(t, dir, f->name, kinds[f->kind], f->mode, obj);
 			if (!n)
@@ -165,7 +169,23 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			if (f->kind == RM_FILE_BUFFERS)
 				n->bufdir->ino = n->ino;
 			break;
+		case RM_FILE_UDMABUF_DEV:
+			if (counting)
+				break;
+			/* its own bufdir: the device files, nobody's alloc */
+			if (t->nr_bufdirs == t->cap_bufdirs)
+				return -ENOMEM;
+			n->bufdir = &t->bufdirs[t->nr_bufdirs++];
+			n->bufdir->ino = n->ino;
+			n->bufdir->udmabuf = true;
+			t->udmabuf_dev = n->bufdir;
+			break;
+		case RM_FILE_UDMABUF_CLASS:
+			if (!counting)
+				t->udmabuf_class_ino = n->ino;
+			break;
 		case RM_FILE_TEXT:
+		case RM_FILE_UDMABUF_MGR:
 			break;
 		}
 	}

@@ -17,7 +17,9 @@ enum fs_kind {
 	FS_TEXT,	/* rendered at each read from offset 0, direct_io */
 	FS_ALLOC,	/* write "SIZE [NAME]", read the result */
 	FS_SYMLINK,
-	FS_BUFDIR,	/* buffers/: lists live buffers */
+	FS_BUFDIR,	/* buffers/: lists live buffers; dev/ too */
+	FS_UDCLASS,	/* u-dma-buf/: a directory per u-dma-buf device */
+	FS_MGR,		/* u-dma-buf-mgr: write commands */
 };
 
 struct fs_bufdir;
@@ -46,6 +48,8 @@ struct fs_tree {
 	struct fs_bufdir *bufdirs;
 	unsigned int nr_bufdirs;
 	unsigned int cap_bufdirs;
+	struct fs_bufdir *udmabuf_dev;	/* dev/ */
+	uint64_t udmabuf_class_ino;	/* u-dma-buf/ */
 };
 
 int fs_tree_build(struct fs_tree *t, struct rm_board *b);

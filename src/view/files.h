@@ -23,13 +23,22 @@ enum rm_file_kind {
 	RM_FILE_LINK,		/* a symlink to target() */
 	RM_FILE_REGIONS,	/* a directory per region: rm_region_files */
 	RM_FILE_DEVICES,	/* a directory per device: rm_device_files */
+	RM_FILE_UDMABUF_CLASS,	/* /sys/class/u-dma-buf: a directory per
+				 * device, rm_udmabuf_attr_file each entry */
+	RM_FILE_UDMABUF_DEV,	/* /dev: the u-dma-buf device files */
+	RM_FILE_UDMABUF_MGR,	/* /dev/u-dma-buf-mgr */
 };
+
+struct udmabuf;
+struct udmabuf_attr;
 
 /* what a file is about */
 struct rm_obj {
 	struct rm_board *b;
 	struct rm_region *region;	/* region files */
 	struct rm_device *dev;		/* device files */
+	struct udmabuf *udmabuf;	/* a u-dma-buf attribute ... */
+	const struct udmabuf_attr *uattr; /* ... and which one */
 };
 
 /* what only the front end knows (the FUSE layer, a test, the fuzzer) */
@@ -63,6 +72,8 @@ struct rm_file {
 extern const struct rm_file rm_root_files[];
 extern const struct rm_file rm_region_files[];
 extern const struct rm_file rm_device_files[];
+/* every u-dma-buf attribute file: show/store through o->uattr */
+extern const struct rm_file rm_udmabuf_attr_file;
 
 static inline bool rm_file_present(const struct rm_file *f,
 				   const struct rm_obj *o)

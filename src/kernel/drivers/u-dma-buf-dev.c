@@ -14,12 +14,11 @@
 #define DRV_INFO_FLAGS	((uint64_t)UDMABUF_IOCTL_VERSION | 1ULL << 8 | \
 			 1ULL << 12 | 1ULL << 13 | 1ULL << 16 | 1ULL << 17)
 
-uint64_t udmabuf_rw_count(const struct udmabuf *ub, uint64_t pos,
-			  uint64_t count)
+uint64_t udmabuf_rw_count(uint64_t size, uint64_t pos, uint64_t count)
 {
-	if (pos >= ub->size)
+	if (pos >= size)
 		return 0;	/* EOF, for a write too */
-	return pos + count >= ub->size ? ub->size - pos : count;
+	return pos + count >= size ? size - pos : count;
 }
 
 int udmabuf_mmap_check(const struct udmabuf *ub, uint64_t pgoff, uint64_t len)

@@ -131,9 +131,9 @@ int udmabuf_sync_for_cpu(struct udmabuf *ub);
 int udmabuf_sync_for_device(struct udmabuf *ub);
 
 /* ---- the character device ---- */
-/* read/write at pos: the bytes moved (0 at or past size) */
-uint64_t udmabuf_rw_count(const struct udmabuf *ub, uint64_t pos,
-			  uint64_t count);
+/* read/write at pos of a size-byte device: the bytes moved (0 at or
+ * past size, for a write too) */
+uint64_t udmabuf_rw_count(uint64_t size, uint64_t pos, uint64_t count);
 /* an mmap of len bytes at page offset pgoff: 0, or -EINVAL */
 int udmabuf_mmap_check(const struct udmabuf *ub, uint64_t pgoff, uint64_t len);
 

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * u-dma-buf devices as files.  The driver's state lives in the core
+ * (kernel/drivers/u-dma-buf.c); here each device gets its directory of
+ * attribute nodes and its device file.  The device file is a buffer of
+ * dev/: its pool memory goes back when the device is deleted and the
+ * last open file and mapping are gone, never earlier.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fs/fs_state.h"
+#include "fs/fs_udmabuf.h"
+
+static void udev_free(struct fs_udev *u)
+{
+	free(u->nodes);
+	free(u);
+}
+
+/* the device's nodes and its buffer; the core object stays the core's */
+static int udev_add(struct fs *fs, struct udmabuf *ub)
+{
+	struct fs_udev *u = calloc(1, sizeof(*u)), **pp;
+	struct rm_alloc a;
+	unsigned int i;
+	int err;
+
+	if (!u)
+		return -ENOMEM;
+	u->nr_nodes = 1 + udmabuf_nr_attrs;
+	u->nodes = calloc(u->nr_nodes, sizeof(*u->nodes));
+	if (!u->nodes) {
+		free(u);
+		return -ENOMEM;
+	}
+	/* st_size is the size asked: SEEK_END and read stop there */
+	a = ub->alloc;
+	a.size = ub->size;
+	err = fs_buffer_create(&fs->bufs, fs->tree.udmabuf_dev, ub->name, &a,
+			       fs->uid, fs->gid, &u->buf);
+	if (err) {
+		udev_free(u);
+		return err;
+	}
+	u->buf->udmabuf = ub;
+	ub->alloc_given = true;		/* the buffer frees it now */
+	u->ub = ub;
+	u->ino = fs->bufs.next_ino;
+	fs->bufs.next_ino += u->nr_nodes;
+	for (i = 0; i < u->nr_nodes; i++) {
+		struct fs_node *n = &u->nodes[i];
+
+		n->ino = u->ino + i;
+		n->obj.b = fs->board;
+		n->obj.udmabuf = ub;
+		if (i == 0) {
+			n->parent = fs->tree.udmabuf_class_ino;
+			snprintf(n->name, sizeof(n->name), "%s", ub->name);
+			n->kind = FS_DIR;
+			n->mode = 0755;
+			continue;
+		}
+		n->parent = u->ino;
+		n->obj.uattr = &udmabuf_attrs[i - 1];
+		snprintf(n->name, sizeof(n->name), "%s", n->obj.uattr->name);
+		n->kind = FS_TEXT;
+		n->mode = n->obj.uattr->mode;
+		n->file = &rm_udmabuf_attr_file;
+	}
+	for (pp = &fs->udevs; *pp; pp = &(*pp)->next)
+		;
+	*pp = u;
+	return 0;
+}
+
+int fs_udmabuf_init(struct fs *fs)
+{
+	struct udmabuf *ub;
+	int err;
+
+	for (ub = fs->board->udmabuf ? fs->board->udmabuf->head : NULL; ub;
+	     ub = ub->next) {
+		err = udev_add(fs, ub);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+void fs_udmabuf_free_all(struct fs *fs)
+{
+	struct fs_udev *u, *next;
+
+	for (u = fs->udevs; u; u = next) {
+		next = u->next;
+		udev_free(u);
+	}
+	fs->udevs = NULL;
+}
+
+static void udev_reap(struct fs *fs)
+{
+	struct fs_udev **pp = &fs->udevs, *u;
+
+	while ((u = *pp)) {
+		if (u->gone && !u->nopen) {
+			*pp = u->next;
+			udev_free(u);
+		} else {
+			pp = &u->next;
+		}
+	}
+}
+
+struct fs_node *fs_udmabuf_node(struct fs *fs, uint64_t ino,
+				struct fs_udev **udev)
+{
+	struct fs_udev *u;
+
+	for (u = fs->udevs; u; u = u->next)
+		if (!u->gone && ino >= u->ino && ino < u->ino + u->nr_nodes) {
+			if (udev)
+				*udev = u;
+			return &u->nodes[ino - u->ino];
+		}
+	return NULL;
+}
+
+struct fs_node *fs_udmabuf_lookup(struct fs *fs, uint64_t parent,
+				  const char *name)
+{
+	struct fs_udev *u;
+	unsigned int i;
+
+	for (u = fs->udevs; u; u = u->next) {
+		if (u->gone)
+			continue;
+		if (parent == fs->tree.udmabuf_class_ino &&
+		    !strcmp(u->nodes[0].name, name))
+			return &u->nodes[0];
+		if (parent == u->ino)
+			for (i = 1; i < u->nr_nodes; i++)
+				if (!strcmp(u->nodes[i].name, name))
+					return &u->nodes[i];
+	}
+	return NULL;
+}
+
+struct fs_node *fs_udmabuf_child(struct fs *fs, uint64_t dir, uint64_t i)
+{
+	struct fs_udev *u;
+
+	for (u = fs->udevs; u; u = u->next) {
+		if (u->gone)
+			continue;
+		if (dir == fs->tree.udmabuf_class_ino && i-- == 0)
+			return &u->nodes[0];
+		if (dir == u->ino)
+			return i + 1 < u->nr_nodes ? &u->nodes[i + 1] : NULL;
+	}
+	return NULL;
+}
+
+void fs_udmabuf_put_open(struct fs *fs, struct fs_udev *udev)
+{
+	if (udev->nopen)
+		udev->nopen--;
+	udev_reap(fs);
+}
+
+static int mgr_created(void *ctx, struct udmabuf *ub)
+{
+	return udev_add(ctx, ub);
+}
+
+/*
+ * delete NAME: the device leaves the class at once; its bytes stay with
+ * whoever still has the device file open or mapped (the driver would
+ * free them under the mapping: rmemfs never gives mapped memory away).
+ */
+static void mgr_deleted(void *ctx, struct udmabuf *ub)
+{
+	struct fs *fs = ctx;
+	struct fs_udev *u;
+
+	for (u = fs->udevs; u; u = u->next)
+		if (u->ub == ub && !u->gone) {
+			u->gone = true;
+			u->buf->udmabuf = NULL;
+			fs_buffer_unlink(&fs->bufs, u->buf);
+		}
+	udmabuf_remove(fs->board, ub);
+	udev_reap(fs);
+}
+
+ssize_t fs_udmabuf_mgr_write(struct fs *fs, struct udmabuf_mgr_file *f,
+			     const char *data, size_t count)
+{
+	const struct udmabuf_mgr_ops ops = {
+		.created = mgr_created,
+		.deleted = mgr_deleted,
+		.ctx = fs,
+	};
+
+	return udmabuf_mgr_write(fs->board, f, data, count, &ops);
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * fs_udmabuf - the u-dma-buf devices in the mount: u-dma-buf/NAME/ (the
+ * sysfs attributes), dev/NAME (the device file, a buffer whose memory
+ * the device owns) and u-dma-buf-mgr.  Devices come and go at run time
+ * (the manager), so their directories are not in the static tree: each
+ * takes a block of inode numbers from the buffers' counter, which never
+ * gives a number twice.
+ *
+ * Every function expects fs->bufs.lock held: it guards the devices, the
+ * driver's state (attributes, ioctls, manager) and the buffers alike.
+ */
+#ifndef RM_FS_UDMABUF_H
+#define RM_FS_UDMABUF_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "fs/fs_tree.h"
+#include "kernel/drivers/u-dma-buf-mgr.h"
+
+struct fs;
+
+struct fs_udev {
+	struct udmabuf *ub;
+	struct fs_buffer *buf;		/* dev/NAME */
+	uint64_t ino;			/* the directory; nodes[i].ino = ino + i */
+	struct fs_node *nodes;		/* [0] the directory, then attributes */
+	unsigned int nr_nodes;
+	unsigned int nopen;		/* open attribute files */
+	bool gone;			/* deleted: no lookup finds it */
+	struct fs_udev *next;
+};
+
+/* the devices the driver probed at boot, into the tree: 0 or -errno */
+int fs_udmabuf_init(struct fs *fs);
+void fs_udmabuf_free_all(struct fs *fs);
+
+/* a node of a live device's directory by inode number, else NULL */
+struct fs_node *fs_udmabuf_node(struct fs *fs, uint64_t ino,
+				struct fs_udev **udev);
+/* u-dma-buf/NAME, or NAME inside u-dma-buf/<dir>: NULL if none */
+struct fs_node *fs_udmabuf_lookup(struct fs *fs, uint64_t parent,
+				  const char *name);
+/* the i-th entry of u-dma-buf/ or of one device's directory */
+struct fs_node *fs_udmabuf_child(struct fs *fs, uint64_t dir, uint64_t i);
+/* an attribute file was closed */
+void fs_udmabuf_put_open(struct fs *fs, struct fs_udev *udev);
+
+/* one write to u-dma-buf-mgr: count, or -errno */
+ssize_t fs_udmabuf_mgr_write(struct fs *fs, struct udmabuf_mgr_file *f,
+			     const char *data, size_t count);
+
+#endif

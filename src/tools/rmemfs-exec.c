@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rmemfs-exec MOUNTPOINT [--] COMMAND [ARGS...] - run a u-dma-buf program
+ * unchanged against an rmemfs mount: in a private mount namespace, every
+ * u-dma-buf device of the mount is /dev/NAME, the attributes are
+ * /sys/class/u-dma-buf/NAME/ and the manager is /dev/u-dma-buf-mgr.
+ *
+ * /dev and /sys/class become overlays whose upper layers live in a tmpfs
+ * of the namespace, so nothing outside changes and everything goes when
+ * the namespace does; the files are bind mounts of the mount's own.  As
+ * root the namespace is a plain mount namespace; otherwise a user
+ * namespace maps the caller to itself first.  No FUSE header here: this
+ * only mounts.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+static const char *prog = "rmemfs-exec";
+
+static void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(125);
+}
+
+static void usage(void)
+{
+	fprintf(stderr, "usage: %s MOUNTPOINT [--] COMMAND [ARGS...]\n"
+		"Runs COMMAND where the rmemfs mount's u-dma-buf devices are "
+		"/dev/NAME,\n/sys/class/u-dma-buf/NAME/ and /dev/u-dma-buf-mgr, "
+		"in a private mount namespace.\n", prog);
+	exit(125);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	int fd = open(path, O_WRONLY);
+
+	if (fd < 0 || write(fd, text, strlen(text)) != (ssize_t)strlen(text))
+		die("cannot write %s: %s", path, strerror(errno));
+	close(fd);
+}
+
+/* a private mount namespace: plain as root, in a user namespace if not */
+static void enter_namespace(void)
+{
+	uid_t uid = geteuid();
+	gid_t gid = getegid();
+	char map[64];
+
+	if (uid == 0) {
+		if (unshare(CLONE_NEWNS))
+			die("unshare(CLONE_NEWNS): %s", strerror(errno));
+	} else {
+		if (unshare(CLONE_NEWUSER | CLONE_NEWNS))
+			die("not root, and no user namespace: unshare(CLONE_NEWUSER"
+			    "|CLONE_NEWNS): %s (run as root, or allow unprivileged "
+			    "user namespaces: sysctl kernel.unprivileged_userns_clone"
+			    "=1 / user.max_user_namespaces)", strerror(errno));
+		snprintf(map, sizeof(map), "%u %u 1\n", uid, uid);
+		write_file("/proc/self/uid_map", map);
+		write_file("/proc/self/setgroups", "deny");
+		snprintf(map, sizeof(map), "%u %u 1\n", gid, gid);
+		write_file("/proc/self/gid_map", map);
+	}
+	/* nothing we mount propagates back out */
+	if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL))
+		die("making / private: %s", strerror(errno));
+}
+
+static void xmount(const char *src, const char *dst, const char *type,
+		   unsigned long flags, const char *data)
+{
+	if (mount(src, dst, type, flags, data))
+		die("mount %s on %s%s%s: %s", src ? src : type, dst,
+		    data ? " with " : "", data ? data : "", strerror(errno));
+}
+
+static void xmkdir(const char *path)
+{
+	if (mkdir(path, 0755) && errno != EEXIST)
+		die("mkdir %s: %s", path, strerror(errno));
+}
+
+/* an overlay over dir: its files plus what we add, upper in the tmpfs */
+static void overlay(const char *stage, const char *tag, const char *dir)
+{
+	char up[PATH_MAX], work[PATH_MAX], opts[3 * PATH_MAX];
+
+	snprintf(up, sizeof(up), "%s/%s-upper", stage, tag);
+	snprintf(work, sizeof(work), "%s/%s-work", stage, tag);
+	xmkdir(up);
+	xmkdir(work);
+	snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s",
+		 dir, up, work);
+	xmount("overlay", dir, "overlay", 0, opts);
+}
+
+/* a bind of the mount's file src at dst, made as an empty file first */
+static void bind_file(const char *src, const char *dst)
+{
+	int fd = open(dst, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		die("creating %s: %s", dst, strerror(errno));
+	close(fd);
+	xmount(src, dst, NULL, MS_BIND, NULL);
+}
+
+/*
+ * The overlay hides what was mounted below /dev (pts, shm, mqueue):
+ * bind each back from the copy of the old /dev kept in the stage.
+ */
+static void rebind_dev_submounts(const char *old)
+{
+	FILE *f = fopen("/proc/self/mountinfo", "r");
+	char line[4096], mnt[64][256], src[PATH_MAX + 256];
+	unsigned int n = 0, i, k;
+
+	if (!f)
+		die("/proc/self/mountinfo: %s", strerror(errno));
+	/* read them all first: each bind adds lines to the file */
+	while (n < 64 && fgets(line, sizeof(line), f)) {
+		/* id parent maj:min root MOUNTPOINT ... */
+		if (sscanf(line, "%*s %*s %*s %*s %255s", mnt[n]) != 1)
+			continue;
+		if (strncmp(mnt[n], "/dev/", 5) || strchr(mnt[n] + 5, '/'))
+			continue;
+		for (k = 0; k < n && strcmp(mnt[k], mnt[n]); k++)
+			;
+		n += k == n;	/* once each */
+	}
+	fclose(f);
+	for (i = 0; i < n; i++) {
+		snprintf(src, sizeof(src), "%s%s", old, mnt[i] + 4);
+		if (mount(src, mnt[i], NULL, MS_BIND | MS_REC, NULL))
+			fprintf(stderr, "%s: warning: %s not restored: %s\n", prog,
+				mnt[i], strerror(errno));
+	}
+}
+
+static void setup(const char *mnt, const char *stage)
+{
+	char path[PATH_MAX + 300], dst[PATH_MAX], old[PATH_MAX + 16];
+	struct dirent *d;
+	DIR *dir;
+
+	enter_namespace();
+	xmount("rmemfs-exec", stage, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700");
+	snprintf(old, sizeof(old), "%s/old-dev", stage);
+	xmkdir(old);
+	xmount("/dev", old, NULL, MS_BIND | MS_REC, NULL);
+	overlay(stage, "dev", "/dev");
+	rebind_dev_submounts(old);
+	overlay(stage, "class", "/sys/class");
+
+	/* the class: the mount's directory, so devices the manager makes
+	 * while COMMAND runs show up there too */
+	snprintf(path, sizeof(path), "%s/u-dma-buf", mnt);
+	xmkdir("/sys/class/u-dma-buf");
+	xmount(path, "/sys/class/u-dma-buf", NULL, MS_BIND, NULL);
+	snprintf(path, sizeof(path), "%s/u-dma-buf-mgr", mnt);
+	bind_file(path, "/dev/u-dma-buf-mgr");
+	snprintf(path, sizeof(path), "%s/dev", mnt);
+	dir = opendir(path);
+	if (!dir)
+		die("%s: %s", path, strerror(errno));
+	while ((d = readdir(dir))) {
+		if (d->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof(path), "%s/dev/%s", mnt, d->d_name);
+		snprintf(dst, sizeof(dst), "/dev/%s", d->d_name);
+		bind_file(path, dst);
+	}
+	closedir(dir);
+}
+
+int main(int argc, char **argv)
+{
+	char mnt[PATH_MAX], probe[PATH_MAX + 32], stage[] = "/tmp/rmemfs-exec.XXXXXX";
+	struct stat st;
+	int i = 2, status;
+	pid_t pid;
+
+	if (argc < 3 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
+		usage();
+	if (!realpath(argv[1], mnt))
+		die("%s: %s", argv[1], strerror(errno));
+	snprintf(probe, sizeof(probe), "%s/u-dma-buf-mgr", mnt);
+	if (stat(probe, &st))
+		die("%s is not an rmemfs mount (no u-dma-buf-mgr): %s", mnt,
+		    strerror(errno));
+	if (!strcmp(argv[i], "--"))
+		i++;
+	if (i >= argc)
+		usage();
+	/* the stage is a host directory only as a mount point */
+	if (!mkdtemp(stage))
+		die("mkdtemp %s: %s", stage, strerror(errno));
+	pid = fork();
+	if (pid < 0)
+		die("fork: %s", strerror(errno));
+	if (pid == 0) {
+		setup(mnt, stage);
+		execvp(argv[i], argv + i);
+		die("%s: %s", argv[i], strerror(errno));
+	}
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			die("waitpid: %s", strerror(errno));
+	rmdir(stage);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
