@@ -5,7 +5,7 @@
 mount_rmemfs || { not_ok "mount the built-in board"; exit 1; }
 ok "mount the built-in board"
 
-check "root entries" "board cma-default cmdline config devices dmesg iomem map map.svg meminfo regions" \
+check "root entries" "board cma-default cmdline config dev devices dmesg iomem map map.svg meminfo regions u-dma-buf u-dma-buf-mgr" \
 	"$(ls "$MNT" | tr '\n' ' ' | sed 's/ $//')"
 check "regions" "framebuffer@50000000 isp@71100000 linux,cma ramoops@7f000000 vpu@78000000" \
 	"$(ls "$MNT/regions" | tr '\n' ' ' | sed 's/ $//')"
