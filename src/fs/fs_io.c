@@ -131,7 +131,7 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 
 	if (n) {
 		if (n->kind == FS_DIR || n->kind == FS_BUFDIR ||
-		    n->kind == FS_UDCLASS)
+		    n->kind == FS_UDCLASS || n->kind == FS_DEVLINKS)
 			err = EISDIR;
 		/* writable: the attributes whose mode says so (a store) */
 		else if (n->kind == FS_TEXT && acc != O_RDONLY &&

@@ -86,6 +86,7 @@ static void fs_teardown(struct fs *fs)
 {
 	fs_handles_free_all(fs);
 	fs_udmabuf_free_all(fs);
+	free(fs->mountpoint);
 	if (fs->bufs.board)
 		fs_buffers_free(&fs->bufs);
 	fs_tree_free(&fs->tree);
@@ -135,6 +136,10 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 		return 1;
 	if (fs_setup(&fs, o))
 		goto out_free;
+	/* .dev-links point here; relative to the cwd it would not resolve */
+	fs.mountpoint = realpath(mountpoint, NULL);
+	if (!fs.mountpoint || fs_udmabuf_links(&fs))
+		goto out_fs;
 	se = fuse_session_new(args, &rm_fs_ops, sizeof(rm_fs_ops), &fs);
 	if (!se)
 		goto out_fs;

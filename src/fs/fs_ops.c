@@ -31,6 +31,7 @@ static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 	case FS_DIR:
 	case FS_BUFDIR:
 	case FS_UDCLASS:
+	case FS_DEVLINKS:
 		st->st_mode = S_IFDIR | n->mode;
 		st->st_nlink = 2;
 		break;
@@ -95,7 +96,7 @@ static void fs_lookup(fuse_req_t req, fuse_ino_t parent, const char *name)
 	struct fs_buffer *b;
 
 	memset(&e, 0, sizeof(e));
-	if (!dir || dir->kind == FS_UDCLASS) {
+	if (!dir || dir->kind == FS_UDCLASS || dir->kind == FS_DEVLINKS) {
 		/* u-dma-buf/NAME, u-dma-buf/NAME/ATTR: never cached */
 		pthread_mutex_lock(&fs->bufs.lock);
 		n = fs_udmabuf_lookup(fs, parent, name);
@@ -247,11 +248,24 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 
 static void fs_readlink(fuse_req_t req, fuse_ino_t ino)
 {
-	struct fs_node *n = fs_node_get(&req_fs(req)->tree, ino);
+	struct fs *fs = req_fs(req);
+	struct fs_node *n = fs_node_get(&fs->tree, ino);
+	char *target = NULL;
 
-	if (!n || n->kind != FS_SYMLINK)
+	if (n && n->kind == FS_SYMLINK)
+		return (void)fuse_reply_readlink(req, n->target);
+	if (n)
 		return (void)fuse_reply_err(req, EINVAL);
-	fuse_reply_readlink(req, n->target);
+	/* .dev-links: copied under the lock, the manager may delete it */
+	pthread_mutex_lock(&fs->bufs.lock);
+	n = fs_udmabuf_node(fs, ino, NULL);
+	if (n && n->kind == FS_SYMLINK)
+		target = strdup(n->target);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	if (!target)
+		return (void)fuse_reply_err(req, n ? ENOMEM : EINVAL);
+	fuse_reply_readlink(req, target);
+	free(target);
 }
 
 /* u-dma-buf/ and its device directories: entries by index, under the lock */
@@ -316,7 +330,7 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 			return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
 		return (void)fuse_reply_err(req, dir ? ENOTDIR : ENOENT);
 	}
-	if (dir->kind == FS_UDCLASS)
+	if (dir->kind == FS_UDCLASS || dir->kind == FS_DEVLINKS)
 		return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
 	if (dir->kind != FS_DIR && dir->kind != FS_BUFDIR)
 		return (void)fuse_reply_err(req, ENOTDIR);

@@ -28,6 +28,8 @@ struct fs {
 	pthread_mutex_t handles_lock;
 	struct fs_handle *handles;	/* open text and alloc files */
 	struct fs_udev *udevs;		/* u-dma-buf devices (bufs.lock) */
+	char *mountpoint;		/* absolute: .dev-links' targets */
+	struct fs_link *links;		/* .dev-links/ (bufs.lock) */
 };
 
 #endif

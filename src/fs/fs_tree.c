@@ -129,6 +129,7 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			[RM_FILE_UDMABUF_CLASS] = FS_UDCLASS,
 			[RM_FILE_UDMABUF_DEV] = FS_BUFDIR,
 			[RM_FILE_UDMABUF_MGR] = FS_MGR,
+			[RM_FILE_UDMABUF_LINKS] = FS_DEVLINKS,
 		};
 		struct fs_node *n = NULL;
 
@@ -183,6 +184,10 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 		case RM_FILE_UDMABUF_CLASS:
 			if (!counting)
 				t->udmabuf_class_ino = n->ino;
+			break;
+		case RM_FILE_UDMABUF_LINKS:
+			if (!counting)
+				t->udmabuf_links_ino = n->ino;
 			break;
 		case RM_FILE_TEXT:
 		case RM_FILE_UDMABUF_MGR:

@@ -20,6 +20,7 @@ enum fs_kind {
 	FS_BUFDIR,	/* buffers/: lists live buffers; dev/ too */
 	FS_UDCLASS,	/* u-dma-buf/: a directory per u-dma-buf device */
 	FS_MGR,		/* u-dma-buf-mgr: write commands */
+	FS_DEVLINKS,	/* .dev-links/: absolute symlinks to dev/NAME */
 };
 
 struct fs_bufdir;
@@ -50,6 +51,7 @@ struct fs_tree {
 	unsigned int cap_bufdirs;
 	struct fs_bufdir *udmabuf_dev;	/* dev/ */
 	uint64_t udmabuf_class_ino;	/* u-dma-buf/ */
+	uint64_t udmabuf_links_ino;	/* .dev-links/ */
 };
 
 int fs_tree_build(struct fs_tree *t, struct rm_board *b);

@@ -20,6 +20,37 @@ static void udev_free(struct fs_udev *u)
 	free(u);
 }
 
+/*
+ * .dev-links/NAME -> MOUNTPOINT/dev/NAME, made with the first device of
+ * that name and kept (dangling while no device has it): an overlay over
+ * /dev caches what it found, and a link that vanished or changed inode
+ * would read as ESTALE there instead of ENOENT.
+ */
+static int link_add(struct fs *fs, const char *name, bool in_dev)
+{
+	struct fs_link *l, **pp;
+
+	if (!fs->mountpoint)
+		return 0;	/* fs_udmabuf_links() comes back for it */
+	for (pp = &fs->links; *pp; pp = &(*pp)->next)
+		if (!strcmp((*pp)->node.name, name))
+			return 0;
+	l = calloc(1, sizeof(*l));
+	if (!l || asprintf(&l->node.target, "%s/%s%s", fs->mountpoint,
+				   in_dev ? "dev/" : "", name) < 0) {
+		free(l);
+		return -ENOMEM;
+	}
+	l->node.ino = fs->bufs.next_ino++;
+	l->node.parent = fs->tree.udmabuf_links_ino;
+	snprintf(l->node.name, sizeof(l->node.name), "%s", name);
+	l->node.kind = FS_SYMLINK;
+	l->node.mode = 0777;
+	l->node.obj.b = fs->board;
+	*pp = l;
+	return 0;
+}
+
 /* the device's nodes and its buffer; the core object stays the core's */
 static int udev_add(struct fs *fs, struct udmabuf *ub)
 {
@@ -30,7 +61,7 @@ static int udev_add(struct fs *fs, struct udmabuf *ub)
 
 	if (!u)
 		return -ENOMEM;
-	u->nr_nodes = 1 + udmabuf_nr_attrs;
+	u->nr_nodes = 1 + udmabuf_nr_attrs;	/* the directory, the attributes */
 	u->nodes = calloc(u->nr_nodes, sizeof(*u->nodes));
 	if (!u->nodes) {
 		free(u);
@@ -70,10 +101,39 @@ static int udev_add(struct fs *fs, struct udmabuf *ub)
 		n->mode = n->obj.uattr->mode;
 		n->file = &rm_udmabuf_attr_file;
 	}
+	if (link_add(fs, ub->name, true)) {
+		fs_buffer_unlink(&fs->bufs, u->buf);
+		udev_free(u);
+		return -ENOMEM;
+	}
 	for (pp = &fs->udevs; *pp; pp = &(*pp)->next)
 		;
 	*pp = u;
 	return 0;
+}
+
+int fs_udmabuf_links(struct fs *fs)
+{
+	struct fs_udev *u;
+
+	if (link_add(fs, "u-dma-buf-mgr", false))
+		return -ENOMEM;
+	for (u = fs->udevs; u; u = u->next)
+		if (link_add(fs, u->ub->name, true))
+			return -ENOMEM;
+	return 0;
+}
+
+static struct fs_link *link_find(struct fs *fs, uint64_t ino,
+				 const char *name, uint64_t nth)
+{
+	struct fs_link *l;
+
+	for (l = fs->links; l; l = l->next)
+		if (name ? !strcmp(l->node.name, name) :
+		    ino ? l->node.ino == ino : nth-- == 0)
+			return l;
+	return NULL;
 }
 
 int fs_udmabuf_init(struct fs *fs)
@@ -93,6 +153,14 @@ int fs_udmabuf_init(struct fs *fs)
 void fs_udmabuf_free_all(struct fs *fs)
 {
 	struct fs_udev *u, *next;
+	struct fs_link *l, *lnext;
+
+	for (l = fs->links; l; l = lnext) {
+		lnext = l->next;
+		free(l->node.target);
+		free(l);
+	}
+	fs->links = NULL;
 
 	for (u = fs->udevs; u; u = next) {
 		next = u->next;
@@ -118,8 +186,11 @@ static void udev_reap(struct fs *fs)
 struct fs_node *fs_udmabuf_node(struct fs *fs, uint64_t ino,
 				struct fs_udev **udev)
 {
+	struct fs_link *l = link_find(fs, ino, NULL, 0);
 	struct fs_udev *u;
 
+	if (l)
+		return &l->node;
 	for (u = fs->udevs; u; u = u->next)
 		if (!u->gone && ino >= u->ino && ino < u->ino + u->nr_nodes) {
 			if (udev)
@@ -135,6 +206,11 @@ struct fs_node *fs_udmabuf_lookup(struct fs *fs, uint64_t parent,
 	struct fs_udev *u;
 	unsigned int i;
 
+	if (parent == fs->tree.udmabuf_links_ino) {
+		struct fs_link *l = link_find(fs, 0, name, 0);
+
+		return l ? &l->node : NULL;
+	}
 	for (u = fs->udevs; u; u = u->next) {
 		if (u->gone)
 			continue;
@@ -153,6 +229,11 @@ struct fs_node *fs_udmabuf_child(struct fs *fs, uint64_t dir, uint64_t i)
 {
 	struct fs_udev *u;
 
+	if (dir == fs->tree.udmabuf_links_ino) {
+		struct fs_link *l = link_find(fs, 0, NULL, i);
+
+		return l ? &l->node : NULL;
+	}
 	for (u = fs->udevs; u; u = u->next) {
 		if (u->gone)
 			continue;

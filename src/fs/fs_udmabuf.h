@@ -32,8 +32,16 @@ struct fs_udev {
 	struct fs_udev *next;
 };
 
+/* .dev-links/NAME: every name a device ever had, and u-dma-buf-mgr */
+struct fs_link {
+	struct fs_node node;
+	struct fs_link *next;
+};
+
 /* the devices the driver probed at boot, into the tree: 0 or -errno */
 int fs_udmabuf_init(struct fs *fs);
+/* .dev-links' targets, once fs->mountpoint is known: 0 or -ENOMEM */
+int fs_udmabuf_links(struct fs *fs);
 void fs_udmabuf_free_all(struct fs *fs);
 
 /* a node of a live device's directory by inode number, else NULL */

@@ -7,10 +7,12 @@
  *
  * /dev and /sys/class become overlays whose upper layers live in a tmpfs
  * of the namespace, so nothing outside changes and everything goes when
- * the namespace does; the files are bind mounts of the mount's own.  As
- * root the namespace is a plain mount namespace; otherwise a user
- * namespace maps the caller to itself first.  No FUSE header here: this
- * only mounts.
+ * the namespace does.  /dev's top layer is the mount's .dev-links (a
+ * symlink per device file, served by rmemfs, so devices the manager makes
+ * later appear too); /sys/class/u-dma-buf is a bind of the mount's
+ * u-dma-buf/.  As root the namespace is a plain mount namespace;
+ * otherwise a user namespace maps the caller to itself first.  No FUSE
+ * header here: this only mounts.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -99,29 +101,43 @@ static void xmkdir(const char *path)
 		die("mkdir %s: %s", path, strerror(errno));
 }
 
-/* an overlay over dir: its files plus what we add, upper in the tmpfs */
-static void overlay(const char *stage, const char *tag, const char *dir)
+/* a path as an overlay option value: ':', ',' and '\\' escaped */
+static void escape(char *out, size_t len, const char *path)
 {
-	char up[PATH_MAX], work[PATH_MAX], opts[3 * PATH_MAX];
+	size_t k = 0;
+
+	for (; *path && k + 2 < len; path++) {
+		if (*path == ':' || *path == ',' || *path == '\\')
+			out[k++] = '\\';
+		out[k++] = *path;
+	}
+	out[k] = 0;
+}
+
+/*
+ * An overlay over dir: first the layer on top (NULL: none), then dir's
+ * own files; the upper layer in the tmpfs takes what programs create.
+ */
+static void overlay(const char *stage, const char *tag, const char *top,
+		    const char *dir)
+{
+	char up[PATH_MAX], work[PATH_MAX], e1[2 * PATH_MAX], e2[2 * PATH_MAX];
+	char opts[7 * PATH_MAX];
 
 	snprintf(up, sizeof(up), "%s/%s-upper", stage, tag);
 	snprintf(work, sizeof(work), "%s/%s-work", stage, tag);
 	xmkdir(up);
 	xmkdir(work);
-	snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s",
-		 dir, up, work);
+	escape(e2, sizeof(e2), dir);
+	if (top) {
+		escape(e1, sizeof(e1), top);
+		snprintf(opts, sizeof(opts), "lowerdir=%s:%s,upperdir=%s,workdir=%s",
+			 e1, e2, up, work);
+	} else {
+		snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s",
+			 e2, up, work);
+	}
 	xmount("overlay", dir, "overlay", 0, opts);
-}
-
-/* a bind of the mount's file src at dst, made as an empty file first */
-static void bind_file(const char *src, const char *dst)
-{
-	int fd = open(dst, O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-
-	if (fd < 0)
-		die("creating %s: %s", dst, strerror(errno));
-	close(fd);
-	xmount(src, dst, NULL, MS_BIND, NULL);
 }
 
 /*
@@ -158,45 +174,38 @@ static void rebind_dev_submounts(const char *old)
 
 static void setup(const char *mnt, const char *stage)
 {
-	char path[PATH_MAX + 300], dst[PATH_MAX], old[PATH_MAX + 16];
-	struct dirent *d;
-	DIR *dir;
+	char path[PATH_MAX + 300], old[PATH_MAX + 16];
 
 	enter_namespace();
 	xmount("rmemfs-exec", stage, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700");
 	snprintf(old, sizeof(old), "%s/old-dev", stage);
 	xmkdir(old);
 	xmount("/dev", old, NULL, MS_BIND | MS_REC, NULL);
-	overlay(stage, "dev", "/dev");
+	/*
+	 * /dev: the mount's .dev-links on top (NAME -> MOUNTPOINT/dev/NAME,
+	 * u-dma-buf-mgr -> MOUNTPOINT/u-dma-buf-mgr).  rmemfs serves that
+	 * layer, so a device the manager makes while COMMAND runs is
+	 * /dev/NAME the moment its create returns.
+	 */
+	snprintf(path, sizeof(path), "%s/.dev-links", mnt);
+	overlay(stage, "dev", path, "/dev");
 	rebind_dev_submounts(old);
-	overlay(stage, "class", "/sys/class");
+	overlay(stage, "class", NULL, "/sys/class");
 
 	/* the class: the mount's directory, so devices the manager makes
 	 * while COMMAND runs show up there too */
 	snprintf(path, sizeof(path), "%s/u-dma-buf", mnt);
 	xmkdir("/sys/class/u-dma-buf");
 	xmount(path, "/sys/class/u-dma-buf", NULL, MS_BIND, NULL);
-	snprintf(path, sizeof(path), "%s/u-dma-buf-mgr", mnt);
-	bind_file(path, "/dev/u-dma-buf-mgr");
-	snprintf(path, sizeof(path), "%s/dev", mnt);
-	dir = opendir(path);
-	if (!dir)
-		die("%s: %s", path, strerror(errno));
-	while ((d = readdir(dir))) {
-		if (d->d_name[0] == '.')
-			continue;
-		snprintf(path, sizeof(path), "%s/dev/%s", mnt, d->d_name);
-		snprintf(dst, sizeof(dst), "/dev/%s", d->d_name);
-		bind_file(path, dst);
-	}
-	closedir(dir);
 }
 
 int main(int argc, char **argv)
 {
 	char mnt[PATH_MAX], probe[PATH_MAX + 32], stage[] = "/tmp/rmemfs-exec.XXXXXX";
+	char target[PATH_MAX + 32];
 	struct stat st;
 	int i = 2, status;
+	ssize_t n;
 	pid_t pid;
 
 	if (argc < 3 || !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))
@@ -207,6 +216,18 @@ int main(int argc, char **argv)
 	if (stat(probe, &st))
 		die("%s is not an rmemfs mount (no u-dma-buf-mgr): %s", mnt,
 		    strerror(errno));
+	/* the links rmemfs serves name the path it was mounted on */
+	snprintf(probe, sizeof(probe), "%s/.dev-links/u-dma-buf-mgr", mnt);
+	n = readlink(probe, target, sizeof(target) - 1);
+	if (n < 0)
+		die("%s: %s (an rmemfs older than rmemfs-exec?)", probe,
+		    strerror(errno));
+	target[n] = 0;
+	snprintf(probe, sizeof(probe), "%s/u-dma-buf-mgr", mnt);
+	if (strcmp(target, probe))
+		die("rmemfs was mounted on %.*s, reached here as %s: give that "
+		    "path", (int)(strlen(target) - strlen("/u-dma-buf-mgr")),
+		    target, mnt);
 	if (!strcmp(argv[i], "--"))
 		i++;
 	if (i >= argc)

@@ -27,6 +27,8 @@ enum rm_file_kind {
 				 * device, rm_udmabuf_attr_file each entry */
 	RM_FILE_UDMABUF_DEV,	/* /dev: the u-dma-buf device files */
 	RM_FILE_UDMABUF_MGR,	/* /dev/u-dma-buf-mgr */
+	RM_FILE_UDMABUF_LINKS,	/* a symlink per device file and to the
+				 * manager: rmemfs-exec's /dev layer */
 };
 
 struct udmabuf;

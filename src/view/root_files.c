@@ -128,6 +128,7 @@ const struct rm_file rm_root_files[] = {
 	{ .name = "u-dma-buf", .kind = RM_FILE_UDMABUF_CLASS, .mode = 0755 },
 	{ .name = "dev", .kind = RM_FILE_UDMABUF_DEV, .mode = 0755 },
 	{ .name = "u-dma-buf-mgr", .kind = RM_FILE_UDMABUF_MGR, .mode = 0600 },
+	{ .name = ".dev-links", .kind = RM_FILE_UDMABUF_LINKS, .mode = 0555 },
 	{ .name = "cma-default", .kind = RM_FILE_LINK, .mode = 0777,
 	  .present = has_default_cma, .target = default_cma_target },
 	{ .name = NULL },

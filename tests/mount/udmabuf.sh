@@ -92,6 +92,24 @@ check "the failed command stays in sync_for_device, the owner is kept" "1 0" \
 echo 0 >"$U/sync_offset"
 echo 0 >"$U/sync_for_device"
 
+check ".dev-links: a link per device file and to the manager, named by the mount point" \
+	"$MNT/u-dma-buf-mgr $MNT/dev/udmabuf-coh" \
+	"$(readlink "$MNT/.dev-links/u-dma-buf-mgr" "$MNT/.dev-links/udmabuf-coh" | tr '\n' ' ' | sed 's/ $//')"
+out=$("$EXEC" "$MNT" -- sh -c 'echo "create late0 0x2000" > /dev/u-dma-buf-mgr &&
+	stat -L -c "%s" /dev/late0 && cat /sys/class/u-dma-buf/late0/size &&
+	echo "delete late0" > /dev/u-dma-buf-mgr; cat /dev/late0 2>&1; ls /dev/pts >/dev/null && echo pts' 2>&1)
+check "under rmemfs-exec a device the manager makes is /dev/NAME at once; deleted, ENOENT; /dev/pts still there" \
+"8192
+8192
+cat: /dev/late0: No such file or directory
+pts" "$out"
+check "nothing leaked out of the namespace" "no" \
+	"$([ -e /dev/u-dma-buf-mgr ] || [ -e /sys/class/u-dma-buf ] && echo yes || echo no)"
+"$EXEC" "$MNT" -- sh -c 'exit 7'
+check "rmemfs-exec exits with the command's status" "7" "$?"
+check_err "rmemfs-exec refuses a directory that is no rmemfs mount" \
+	"is not an rmemfs mount" "$EXEC" "$T" -- true
+
 # a write at the end: the driver's 0 cannot cross FUSE (EPERM passthrough, EIO page cache)
 WE=5
 grep -q '^backing=passthrough' "$MNT/config" && WE=1
