@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "util/units.h"
+#include "kernel/drivers/u-dma-buf.h"
 #include "view/map.h"
 #include "view/render.h"
 
@@ -97,9 +98,32 @@ static void render_devices(struct rm_board *b, struct strbuf *sb)
 
 			strbuf_printf(sb, "%-32s %-4d %-32s %s\n", dev->name, dr->idx,
 				      dr->target[0] ? dr->target : "-",
-				      dr->result ? rm_errno_name(dr->result) : "0");
+				      !dr->tried ? "-" : dr->result ?
+				      rm_errno_name(dr->result) : "0");
 		}
 	}
+}
+
+/* the u-dma-buf devices as sysfs would show them (only on such boards) */
+static void render_udmabuf(struct rm_board *b, struct strbuf *sb)
+{
+	const struct udmabuf *ub;
+	unsigned int i;
+	bool any = false;
+
+	for (i = 0; i < b->nr_devices; i++)
+		any |= b->devices[i]->udmabuf_node;
+	if (!any)
+		return;
+	strbuf_printf(sb, "\n# u-dma-buf\n");
+	strbuf_printf(sb, "%-20s %-5s %-18s %-10s %-24s %s\n", "NAME", "MINOR",
+		      "PHYS_ADDR", "SIZE", "POOL", "NODE");
+	for (ub = b->udmabuf ? b->udmabuf->head : NULL; ub; ub = ub->next)
+		strbuf_printf(sb, "%-20s %-5d 0x%016llx %-10llu %-24s %s\n",
+			      ub->name, ub->minor,
+			      (unsigned long long)ub->alloc.dma,
+			      (unsigned long long)ub->size, ub->alloc.pool,
+			      ub->dev->node >= 0 ? ub->dev->path : "-");
 }
 
 static void rm_render_findings(struct rm_board *b, struct strbuf *sb)
@@ -124,6 +148,7 @@ void rm_render_dryrun(struct rm_board *b, struct strbuf *sb)
 	rm_render_map(b, NULL, 0, sb);
 	render_regions(b, sb);
 	render_devices(b, sb);
+	render_udmabuf(b, sb);
 	if (b->findings.nr) {
 		strbuf_printf(sb, "\n# findings\n");
 		rm_render_findings(b, sb);

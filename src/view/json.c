@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/json.h"
+#include "kernel/drivers/u-dma-buf.h"
 #include "view/map.h"
 #include "view/render.h"
 
@@ -278,11 +279,38 @@ static void devices_json(struct rm_board *b, struct json *j)
 			json_kv_string(j, "region", dr->region && dr->region->path[0] ?
 				       dr->region->path : dr->target[0] ?
 				       dr->target : NULL);
-			json_kv_string(j, "result", dr->result ?
-				       rm_errno_name(dr->result) : "0");
+			if (!dr->tried)	/* a u-dma-buf probe stopped before it */
+				json_kv_string(j, "result", NULL);
+			else
+				json_kv_string(j, "result", dr->result ?
+					       rm_errno_name(dr->result) : "0");
 			json_object_end(j);
 		}
 		json_array_end(j);
+		json_object_end(j);
+	}
+	json_array_end(j);
+}
+
+/* the u-dma-buf devices the driver's probe made (a failed one: findings) */
+static void udmabuf_json(struct rm_board *b, struct json *j)
+{
+	const struct udmabuf *ub;
+
+	json_key(j, "udmabuf");
+	json_array_begin(j);
+	for (ub = b->udmabuf ? b->udmabuf->head : NULL; ub; ub = ub->next) {
+		json_object_begin(j);
+		json_kv_string(j, "name", ub->name);
+		json_kv_u64(j, "minor", (uint64_t)ub->minor);
+		json_kv_string(j, "node", ub->dev->node >= 0 ? ub->dev->path : NULL);
+		json_kv_hex(j, "phys_addr", ub->alloc.dma);
+		json_kv_hex(j, "phys", ub->alloc.phys);
+		json_kv_u64(j, "size", ub->size);
+		json_kv_u64(j, "alloc_size", ub->alloc_size);
+		json_kv_string(j, "pool", ub->alloc.pool);
+		json_kv_bool(j, "dma_coherent", ub->dma_coherent);
+		json_kv_u64(j, "sync_mode", (uint64_t)ub->sync_mode);
 		json_object_end(j);
 	}
 	json_array_end(j);
@@ -367,6 +395,7 @@ void rm_render_json(struct rm_board *b, const char *board_path,
 	atomic_pools_json(b, &j);
 	early_json(b, &j);
 	devices_json(b, &j);
+	udmabuf_json(b, &j);
 	findings_json(b, &j);
 	json_kv_u64(&j, "errors", rm_findings_errors(&b->findings));
 	json_kv_bool(&j, "strict", b->findings.strict);

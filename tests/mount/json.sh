@@ -20,7 +20,7 @@ q() {	# q FILE EXPR: a Python expression over the document d
 	$PY -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"
 }
 check "top-level keys in the documented order" \
-	"schema_version board profile cmdline config memory zones regions cma atomic_pools early devices findings errors strict map log" \
+	"schema_version board profile cmdline config memory zones regions cma atomic_pools early devices udmabuf findings errors strict map log" \
 	"$(q "$T/builtin.json" "' '.join(d.keys())")"
 check "board: path, model, compatible" "(built-in)|rmemfs built-in board|['rmemfs,builtin']" \
 	"$(q "$T/builtin.json" "d['board']['path'] + '|' + d['board']['model'] + '|' + str(d['board']['compatible'])")"

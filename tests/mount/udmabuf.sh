@@ -49,6 +49,18 @@ u-dma-buf udmabuf-mask: driver installed." \
 	"$(printf '%s\n' "$out" | grep '^u-dma-buf udmabuf-mask: ')"
 check "the findings name both failed nodes" "/udmabuf-bad
 /udmabuf-mask" "$(printf '%s\n' "$out" | awk '$2 == "udmabuf-probe" {print $3}' | tr -d :)"
+check "# u-dma-buf: the devices made, in probe order" \
+"NAME                 MINOR PHYS_ADDR          SIZE       POOL                     NODE
+udmabuf-coh          0     0x0000000058000000 1048576    udmabuf-pool@58000000    /udmabuf@0
+udmabuf1             1     0x0000000060000000 12288      udmabuf-cma@60000000     /udmabuf@1
+udmabuf-default      2     0x00000000bcac0000 16640      reserved                 /udmabuf-default" \
+	"$(printf '%s\n' "$out" | sed -n '/^# u-dma-buf$/,/^$/p' | sed '1d;/^$/d')"
+check "the device table: udmabuf-mask never asked for a memory-region" \
+	"udmabuf-bad                      0    bad-cma@61100000                 -EINVAL" \
+	"$(printf '%s\n' "$out" | grep '^udmabuf-bad  ')"
+check "JSON: the same devices, phys_addr the DMA address" \
+	"udmabuf-coh 0x0000000058000000 1048576 udmabuf-pool@58000000|udmabuf1 0x0000000060000000 12288 udmabuf-cma@60000000|udmabuf-default 0x00000000bcac0000 16640 reserved" \
+	"$("$BIN" --dry-run --format=json "$DTB" | python3 -c 'import json,sys; print("|".join("%s %s %d %s" % (u["name"], u["phys_addr"], u["size"], u["pool"]) for u in json.load(sys.stdin)["udmabuf"]))')"
 "$BIN" --dry-run "$DTB" >/dev/null 2>&1
 check "a u-dma-buf probe failure is an error: exit 2" "2" "$?"
 "$BIN" --dry-run -o ignore=udmabuf-probe:cma-alignment:device-einval "$DTB" >/dev/null 2>&1
