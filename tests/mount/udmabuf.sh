@@ -97,6 +97,27 @@ check "closed: its memory goes back" "" "$(grep '^mgr0' "$MNT/regions/reserved/a
 check_err "the manager has no read" "Invalid argument" cat "$MNT/u-dma-buf-mgr"
 check_err "a read-only attribute refuses a write" "Permission denied" sh -c "echo 1 > '$U/size'"
 
+# bad input on every writable attribute: its errno, and nothing changes
+attrs() { for a in "$U"/*; do printf '%s=%s\n' "${a##*/}" "$(cat "$a")"; done; }
+before=$(attrs)
+bad=0
+for a in sync_mode sync_offset sync_size sync_direction sync_for_cpu sync_for_device debug_vma; do
+	for v in abc -1 "1 2" 0x 08 "1 " " 1" 99999999999999999999; do
+		case $v in 99999999999999999999) want="Numerical result out of range" ;;
+		*) want="Invalid argument" ;; esac
+		out=$(bash -c "printf -- '$v' > '$U/$a'" 2>&1)
+		case "$out" in *"$want"*) ;; *) bad=$((bad + 1)); echo "# $a <$v>: $out" ;; esac
+	done
+done
+check "garbage into every writable attribute: EINVAL, ERANGE past 64 bits" "0" "$bad"
+check "and every attribute reads as before" "$before" "$(attrs)"
+bad=0
+for a in driver_version size phys_addr sync_owner dma_coherent quirk_mmap_mode ioctl_version dev uevent; do
+	out=$(bash -c "echo 1 > '$U/$a'" 2>&1)
+	case "$out" in *"Permission denied"*) ;; *) bad=$((bad + 1)); echo "# $a: $out" ;; esac
+done
+check "every read-only attribute refuses a write: EACCES" "0" "$bad"
+
 check_err "sync-offset without sync-size: sync_size = size, so a sync runs past the end (EINVAL)" \
 	"Invalid argument" bash -c "echo 1 > '$U/sync_for_device'"
 check "the failed command stays in sync_for_device, the owner is kept" "1 0" \
