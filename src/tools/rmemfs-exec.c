@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 static const char *prog = "rmemfs-exec";
+static int in_userns;	/* overlayfs then needs "userxattr" */
 
 static void die(const char *fmt, ...)
 {
@@ -71,6 +72,7 @@ static void enter_namespace(void)
 		if (unshare(CLONE_NEWNS))
 			die("unshare(CLONE_NEWNS): %s", strerror(errno));
 	} else {
+		in_userns = 1;
 		if (unshare(CLONE_NEWUSER | CLONE_NEWNS))
 			die("not root, and no user namespace: unshare(CLONE_NEWUSER"
 			    "|CLONE_NEWNS): %s (run as root, or allow unprivileged "
@@ -115,29 +117,60 @@ static void escape(char *out, size_t len, const char *path)
 }
 
 /*
- * An overlay over dir: first the layer on top (NULL: none), then dir's
- * own files; the upper layer in the tmpfs takes what programs create.
+ * An overlay on dir: first the layer on top (NULL: none), then lower;
+ * the upper layer in the tmpfs takes what programs create.  0 or -errno,
+ * the options in opts for the message.
  */
-static void overlay(const char *stage, const char *tag, const char *top,
-		    const char *dir)
+static int try_overlay(const char *stage, const char *tag, const char *top,
+		       const char *lower, const char *dir, char *opts,
+		       size_t len)
 {
 	char up[PATH_MAX], work[PATH_MAX], e1[2 * PATH_MAX], e2[2 * PATH_MAX];
-	char opts[7 * PATH_MAX];
 
 	snprintf(up, sizeof(up), "%s/%s-upper", stage, tag);
 	snprintf(work, sizeof(work), "%s/%s-work", stage, tag);
 	xmkdir(up);
 	xmkdir(work);
-	escape(e2, sizeof(e2), dir);
-	if (top) {
-		escape(e1, sizeof(e1), top);
-		snprintf(opts, sizeof(opts), "lowerdir=%s:%s,upperdir=%s,workdir=%s",
-			 e1, e2, up, work);
-	} else {
-		snprintf(opts, sizeof(opts), "lowerdir=%s,upperdir=%s,workdir=%s",
-			 e2, up, work);
+	escape(e2, sizeof(e2), lower);
+	escape(e1, sizeof(e1), top ? top : "");
+	snprintf(opts, len, "lowerdir=%s%s%s,upperdir=%s,workdir=%s%s", e1,
+		 top ? ":" : "", e2, up, work, in_userns ? ",userxattr" : "");
+	return mount("overlay", dir, "overlay", 0, opts) ? -errno : 0;
+}
+
+static void overlay(const char *stage, const char *tag, const char *top,
+		    const char *dir)
+{
+	char opts[7 * PATH_MAX];
+	int err = try_overlay(stage, tag, top, dir, dir, opts, sizeof(opts));
+
+	if (err)
+		die("mount overlay on %s with %s: %s", dir, opts, strerror(-err));
+}
+
+/*
+ * A user namespace cannot take /dev itself as a lower layer (its
+ * submounts are locked to it): a layer of symlinks to each of its entries
+ * in the copy kept in the stage stands in for it.
+ */
+static void dev_symlink_layer(const char *old, const char *base)
+{
+	char from[2 * PATH_MAX], to[2 * PATH_MAX];
+	struct dirent *d;
+	DIR *dir = opendir(old);
+
+	if (!dir)
+		die("%s: %s", old, strerror(errno));
+	xmkdir(base);
+	while ((d = readdir(dir))) {
+		if (!strcmp(d->d_name, ".") || !strcmp(d->d_name, ".."))
+			continue;
+		snprintf(from, sizeof(from), "%s/%s", old, d->d_name);
+		snprintf(to, sizeof(to), "%s/%s", base, d->d_name);
+		if (symlink(from, to))
+			die("symlink %s: %s", to, strerror(errno));
 	}
-	xmount("overlay", dir, "overlay", 0, opts);
+	closedir(dir);
 }
 
 /*
@@ -174,7 +207,9 @@ static void rebind_dev_submounts(const char *old)
 
 static void setup(const char *mnt, const char *stage)
 {
-	char path[PATH_MAX + 300], old[PATH_MAX + 16];
+	char path[PATH_MAX + 300], old[PATH_MAX + 16], base[PATH_MAX + 16];
+	char opts[7 * PATH_MAX];
+	int err;
 
 	enter_namespace();
 	xmount("rmemfs-exec", stage, "tmpfs", MS_NOSUID | MS_NODEV, "mode=0700");
@@ -188,8 +223,17 @@ static void setup(const char *mnt, const char *stage)
 	 * /dev/NAME the moment its create returns.
 	 */
 	snprintf(path, sizeof(path), "%s/.dev-links", mnt);
-	overlay(stage, "dev", path, "/dev");
-	rebind_dev_submounts(old);
+	if (try_overlay(stage, "dev", path, "/dev", "/dev", opts, sizeof(opts))) {
+		snprintf(base, sizeof(base), "%s/dev-base", stage);
+		dev_symlink_layer(old, base);
+		err = try_overlay(stage, "dev2", path, base, "/dev", opts,
+				  sizeof(opts));
+		if (err)
+			die("mount overlay on /dev with %s: %s", opts,
+			    strerror(-err));
+	} else {
+		rebind_dev_submounts(old);
+	}
 	overlay(stage, "class", NULL, "/sys/class");
 
 	/* the class: the mount's directory, so devices the manager makes

@@ -150,6 +150,26 @@ WRITE_END_ERRNO=$WE client "$HELPERS/udmabuf_client" udmabuf1 0x60000000 12288 1
 WRITE_END_ERRNO=$WE client "$HELPERS/udmabuf_client" udmabuf-coh 0x58000000 1048576 0
 unmount_rmemfs
 
+# without root: a user namespace first (or a clear refusal saying so)
+mount_rmemfs -o allow_other "$DTB" 2>/dev/null || not_ok "mount with allow_other"
+chmod 0755 "$T"
+chmod 0666 "$MNT/dev/udmabuf1"
+out=$(setpriv --reuid=65534 --regid=65534 --clear-groups "$EXEC" "$MNT" -- sh -c \
+	'id -u; cat /sys/class/u-dma-buf/udmabuf1/size; head -c 4 /dev/udmabuf1 | od -An -tx1 | tr -d " ";
+	echo x > /dev/null && echo null; echo "create x 4096" > /dev/u-dma-buf-mgr' 2>&1)
+if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -Ur true 2>/dev/null; then
+	check "as nobody, through a user namespace: the device, /dev/null, and the manager's 0600" \
+"65534
+12288
+00000000
+null
+sh: 2: cannot create /dev/u-dma-buf-mgr: Permission denied" "$out"
+else
+	check "as nobody without user namespaces: refused, saying what is missing" \
+		"rmemfs-exec: not root, and no user namespace" "$(printf '%s\n' "$out" | cut -d: -f1-2)"
+fi
+unmount_rmemfs
+
 DTB=$(board_dtb "$FIX/udmabuf/udmabuf-high.dts" 8G)
 out=$("$BIN" --dry-run "$DTB")
 phys=$(printf '%s\n' "$out" | sed -n 's/.*high32: phys address   = //p')
