@@ -191,6 +191,26 @@ int main(int argc, char **argv)
 	      !ioctl(fd, GET_SYNC_OWNER, &owner) && owner == 0,
 	      "SET_SYNC_FOR_CPU past the end: EINVAL, owner unchanged");
 	check(attr_write("sync_for_cpu", "0") == 0, "sync_for_cpu 0 clears");
+	v64 = (size << 32) | 16 | 1;
+	check(ioctl(fd, SET_SYNC_FOR_DEVICE, &v64) < 0 && errno == EINVAL &&
+	      !ioctl(fd, GET_SYNC_OWNER, &owner) && owner == 0 &&
+	      attr_is("sync_for_device", "0\n") == 0,
+	      "SET_SYNC_FOR_DEVICE past the end: EINVAL, owner unchanged, the "
+	      "command stays (as the driver keeps it)");
+	check(attr_write("sync_for_device", "0") == 0, "sync_for_device 0 clears");
+	/* SET_SYNC stores before it checks (the driver's order) */
+	memset(&sa, 0, sizeof(sa));
+	sa.flags = 3 << 2 | 3;		/* direction kept, sync for device */
+	sa.size = 4096;
+	sa.offset = size;
+	check(ioctl(fd, SET_SYNC, &sa) < 0 && errno == EINVAL &&
+	      !ioctl(fd, GET_SYNC_OWNER, &owner) && owner == 0,
+	      "SET_SYNC past the end: EINVAL, owner unchanged");
+	snprintf(want, sizeof(want), "0x%llx\n", (unsigned long long)size);
+	check(attr_is("sync_offset", want) && attr_is("sync_size", "4096\n"),
+	      "... its offset and size already stored, as the driver does");
+	check(!attr_write("sync_for_device", "0") && !attr_write("sync_offset", "0"),
+	      "back to offset 0");
 	memset(&sa, 0, sizeof(sa));
 	sa.flags = 1 << 2 | 1;		/* to device, sync for CPU */
 	sa.size = 4096 < size ? 4096 : size;
