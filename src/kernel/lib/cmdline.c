@@ -1,39 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
-#include <ctype.h>
 #include <errno.h>
+#include <string.h>
 
 #include "kernel/lib/cmdline.h"
-
-static int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 99;
-}
+#include "kernel/lib/kstrtox.h"
 
 uint64_t rm_simple_strtoull(const char *s, const char **end)
 {
-	unsigned int base = 10;
-	const char *p = s;
-	uint64_t v = 0;
+	const char *p = s, *lim = s + strlen(s);
+	unsigned int base = rm_parse_integer_fixup_radix(&p, lim);
+	bool overflow;
+	uint64_t v;
 
-	/* _parse_integer_fixup_radix(): "0x" only counts before a hex digit */
-	if (p[0] == '0') {
-		if ((p[1] == 'x' || p[1] == 'X') && isxdigit((unsigned char)p[2])) {
-			base = 16;
-			p += 2;
-		} else {
-			base = 8;
-		}
-	}
-	while (digit_value(*p) < (int)base) {
-		v = v * base + (uint64_t)digit_value(*p);
-		p++;
-	}
+	/* wraps silently, as simple_strtoull() does */
+	p += rm_parse_integer(p, lim, base, &v, &overflow);
 	if (end)
 		*end = p;
 	return v;
@@ -91,9 +71,9 @@ int rm_memparse_strict(const char *tok, size_t len, uint64_t *out)
 	if (i >= len && base != 8)
 		return -EINVAL;
 	for (; i < len; i++) {
-		int d = digit_value(tok[i]);
+		int d = rm_hex_to_bin(tok[i]);
 
-		if (d == 99 || (base != 16 && d >= 10))
+		if (d < 0 || (base != 16 && d >= 10))
 			break;		/* not a digit of any base: a suffix? */
 		if (d >= (int)base)
 			return -EINVAL;

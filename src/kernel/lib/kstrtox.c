@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * kstrtoull() as lib/kstrtox.c has it: _parse_integer_fixup_radix(),
- * _parse_integer_limit() with overflow detection, and the single trailing
- * newline sysfs writes carry ("echo 1 > attr").
+ * lib/kstrtox.c: _parse_integer_fixup_radix() and _parse_integer_limit()
+ * (which simple_strtoull() uses too, lib/cmdline.c) and kstrtoull() with
+ * its overflow check and the single trailing newline sysfs writes carry
+ * ("echo 1 > attr").
  */
 #include <errno.h>
 #include <stdbool.h>
 
 #include "kernel/lib/kstrtox.h"
 
-static int digit_value(char c)
+int rm_hex_to_bin(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -17,42 +18,62 @@ static int digit_value(char c)
 		return c - 'a' + 10;
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
-	return 99;
+	return -1;
+}
+
+unsigned int rm_parse_integer_fixup_radix(const char **s, const char *end)
+{
+	const char *p = *s;
+
+	if (end - p >= 1 && p[0] == '0') {
+		if (end - p >= 3 && (p[1] == 'x' || p[1] == 'X') &&
+		    rm_hex_to_bin(p[2]) >= 0) {
+			*s = p + 2;
+			return 16;
+		}
+		return 8;
+	}
+	return 10;
+}
+
+size_t rm_parse_integer(const char *s, const char *end, unsigned int base,
+			uint64_t *res, bool *overflow)
+{
+	uint64_t v = 0;
+	size_t n = 0;
+
+	*overflow = false;
+	for (; s < end; s++, n++) {
+		int h = rm_hex_to_bin(*s);
+		unsigned int d = (unsigned int)h;
+
+		if (h < 0 || d >= base)
+			break;
+		if (v > (UINT64_MAX - d) / base)
+			*overflow = true;
+		v = v * base + d;
+	}
+	*res = v;
+	return n;
 }
 
 int rm_kstrtoull(const char *s, size_t len, uint64_t *res)
 {
 	const char *end = s + len;
-	unsigned int base = 10;
-	uint64_t v = 0;
-	bool overflow = false;
-	size_t n = 0;
+	unsigned int base;
+	bool overflow;
+	uint64_t v;
+	size_t n;
 
 	if (s < end && *s == '+')
 		s++;
-	/* _parse_integer_fixup_radix(): "0x" only counts before a hex digit */
-	if (end - s >= 1 && s[0] == '0') {
-		if (end - s >= 3 && (s[1] == 'x' || s[1] == 'X') &&
-		    digit_value(s[2]) < 16) {
-			base = 16;
-			s += 2;
-		} else {
-			base = 8;
-		}
-	}
-	for (; s < end; s++, n++) {
-		unsigned int d = (unsigned int)digit_value(*s);
-
-		if (d >= base)
-			break;
-		if (v > (UINT64_MAX - d) / base)
-			overflow = true;
-		v = v * base + d;
-	}
+	base = rm_parse_integer_fixup_radix(&s, end);
+	n = rm_parse_integer(s, end, base, &v, &overflow);
 	if (!n)
 		return -EINVAL;
 	if (overflow)
 		return -ERANGE;
+	s += n;
 	if (s < end && *s == '\n')
 		s++;
 	if (s != end)
