@@ -39,38 +39,14 @@ struct udmabuf *udmabuf_find(struct rm_board *b, const char *name)
 
 /* ---- properties, read as of_property_read_*() reads them ---- */
 
-/* of_property_read_u64(): at least 8 bytes, the first two cells */
-static bool prop_u64(const void *fdt, int node, const char *name, uint64_t *v)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-
-	if (!p || len < 8)
-		return false;
-	*v = ((uint64_t)fdt32_ld(p) << 32) | fdt32_ld(p + 1);
-	return true;
-}
-
-/* of_property_read_u32(): the first cell */
-static bool prop_u32(const void *fdt, int node, const char *name, uint32_t *v)
-{
-	int len;
-	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
-
-	if (!p || len < 4)
-		return false;
-	*v = fdt32_ld(p);
-	return true;
-}
-
 /* the driver's of_property_read_ulong(): u64, else u32 */
 static bool prop_ulong(const void *fdt, int node, const char *name, uint64_t *v)
 {
 	uint32_t v32;
 
-	if (prop_u64(fdt, node, name, v))
+	if (dt_read_u64(fdt, node, name, v))
 		return true;
-	if (!prop_u32(fdt, node, name, &v32))
+	if (!dt_read_u32(fdt, node, name, &v32))
 		return false;
 	*v = v32;
 	return true;
@@ -289,7 +265,7 @@ static int probe_one(struct rm_board *b, struct rm_device *dev)
 		probe_failed(b, dev, -ENODEV, "size is 0");
 		return 0;
 	}
-	if (prop_u32(fdt, node, "minor-number", &v32))
+	if (dt_read_u32(fdt, node, "minor-number", &v32))
 		minor = (int)v32;	/* >= 0x80000000 is "auto" */
 	name = fdt_getprop(fdt, node, "device-name", &len);
 	if (name && (len < 1 || strnlen(name, (size_t)len) == (size_t)len))
@@ -307,7 +283,7 @@ static int probe_one(struct rm_board *b, struct rm_device *dev)
 	ub->dev = dev;
 	snprintf(ub->pdev, sizeof(ub->pdev), "%s", dev->kname);
 	ub->size = size;
-	if (prop_u32(fdt, node, "dma-mask", &v32)) {
+	if (dt_read_u32(fdt, node, "dma-mask", &v32)) {
 		if (v32 > 64 || v32 < 12) {
 			dev_line(b, RM_LOG_ERR, dev->kname, "invalid dma-mask "
 				 "property value=%d", (int)v32);
@@ -346,7 +322,7 @@ static int probe_one(struct rm_board *b, struct rm_device *dev)
 		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_AUTO;
 	if (dt_has_prop(fdt, node, "quirk-mmap-page"))
 		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_PAGE;
-	if (prop_u32(fdt, node, "sync-mode", &v32)) {
+	if (dt_read_u32(fdt, node, "sync-mode", &v32)) {
 		if (v32 < 1 || v32 > 3) {
 			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-mode "
 				 "property value=%d", (int)v32);
@@ -358,7 +334,7 @@ static int probe_one(struct rm_board *b, struct rm_device *dev)
 	}
 	if (dt_has_prop(fdt, node, "sync-always"))
 		ub->sync_mode |= UDMABUF_SYNC_ALWAYS;
-	if (prop_u32(fdt, node, "sync-direction", &v32)) {
+	if (dt_read_u32(fdt, node, "sync-direction", &v32)) {
 		if (v32 > 2) {
 			dev_line(b, RM_LOG_ERR, dev->kname, "invalid sync-direction "
 				 "property value=%d", (int)v32);

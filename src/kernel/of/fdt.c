@@ -74,14 +74,33 @@ int dt_find_phandle(const void *fdt, uint32_t phandle)
 	return node < 0 ? -1 : node;
 }
 
-uint32_t dt_cells(const void *fdt, int node, const char *name, uint32_t dflt)
+bool dt_read_u32(const void *fdt, int node, const char *name, uint32_t *v)
 {
 	int len;
 	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
 
 	if (!p || len < 4)
-		return dflt;
-	return fdt32_ld(p);
+		return false;
+	*v = fdt32_ld(p);
+	return true;
+}
+
+bool dt_read_u64(const void *fdt, int node, const char *name, uint64_t *v)
+{
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
+
+	if (!p || len < 8)
+		return false;
+	*v = ((uint64_t)fdt32_ld(p) << 32) | fdt32_ld(p + 1);
+	return true;
+}
+
+uint32_t dt_cells(const void *fdt, int node, const char *name, uint32_t dflt)
+{
+	uint32_t v;
+
+	return dt_read_u32(fdt, node, name, &v) ? v : dflt;
 }
 
 void dt_path(const void *fdt, int node, char *buf, int len)

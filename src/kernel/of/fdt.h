@@ -21,6 +21,10 @@ bool dt_has_prop(const void *fdt, int node, const char *name);
 bool dt_is_compatible(const void *fdt, int node, const char *compat);
 uint32_t dt_get_phandle(const void *fdt, int node);	/* 0 = none */
 int dt_find_phandle(const void *fdt, uint32_t phandle);	/* -1 = none */
+/* of_property_read_u32(): at least 4 bytes, the first cell; false: absent */
+bool dt_read_u32(const void *fdt, int node, const char *name, uint32_t *v);
+/* of_property_read_u64(): at least 8 bytes, the first two cells */
+bool dt_read_u64(const void *fdt, int node, const char *name, uint64_t *v);
 /* "#address-cells"/"#size-cells" of a node, or the given default */
 uint32_t dt_cells(const void *fdt, int node, const char *name, uint32_t dflt);
 /* full path into buf; "" when it does not fit */
