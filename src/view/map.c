@@ -109,7 +109,8 @@ static unsigned int iv_merge(struct iv *v, unsigned int n)
 {
 	unsigned int i, k = 0;
 
-	qsort(v, n, sizeof(*v), iv_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), iv_cmp);
 	for (i = 0; i < n; i++) {
 		if (k && v[i].s <= v[k - 1].e) {
 			if (v[i].e > v[k - 1].e)
@@ -275,7 +276,8 @@ static int add_children(struct rm_board *b, const struct rm_live_buffer *bufs,
 		e->region = a->region;
 		e->depth = 1;
 	}
-	qsort(kids->e, kids->nr, sizeof(*kids->e), by_base);
+	if (kids->nr > 1)	/* qsort(NULL, 0) is undefined */
+		qsort(kids->e, kids->nr, sizeof(*kids->e), by_base);
 	return 0;
 }
 
@@ -294,7 +296,8 @@ int rm_map_build(struct rm_board *b, const struct rm_live_buffer *bufs,
 		ret = add_children(b, bufs, nr_bufs, &kids);
 	if (ret)
 		goto out;
-	qsort(top.e, top.nr, sizeof(*top.e), by_base);
+	if (top.nr > 1)
+		qsort(top.e, top.nr, sizeof(*top.e), by_base);
 	m->ram = top.ram;
 	for (i = 0; i < top.nr; i++) {
 		if (!add(m, 0, 0, 0, NULL, "")) {

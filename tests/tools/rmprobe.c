@@ -95,7 +95,7 @@ static void plain_device(struct rm_board *b, int node, struct rm_device *dev)
 	dev->nr_dma_ranges = 0;
 	dev->bus_dma_limit = 0;
 	rm_of_device_make_bus_id(b, node, dev->kname, sizeof(dev->kname));
-	rm_of_dma_get_range(b, dev);	/* the map is the tool's for good */
+	rm_of_dma_get_range(b, dev);	/* the caller frees dma_range_map */
 }
 
 static bool is_test_device(struct rm_board *b, int node)
@@ -204,6 +204,7 @@ static void probe_devices(struct rm_board *b, uint64_t bytes, const char *seq)
 			       dma_text(ok ? &a : NULL));
 			if (ok)
 				rm_dma_free(b, &a);
+			free(tmp.dma_range_map);
 			continue;
 		}
 		for (i = 0; i < dev->nr_regs; i++)
