@@ -98,6 +98,7 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 	b->ino = bufs->next_ino++;
 	snprintf(b->name, sizeof(b->name), "%s", name);
 	b->dir = dir;
+	b->owner = dir->device;
 	b->alloc = *a;
 	b->uid = uid;
 	b->gid = gid;
@@ -135,6 +136,13 @@ static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 {
 	if (b->unlinked && !b->nopen && !b->freed &&
 	    !fs_backing_busy(&b->backing)) {
+		struct fs_freed *f = &bufs->freed[bufs->nr_freed++ % FS_FREED_HISTORY];
+
+		f->owner = b->owner;
+		snprintf(f->name, sizeof(f->name), "%.63s", b->name);
+		f->dma = b->alloc.dma;
+		f->phys = b->alloc.phys;
+		f->size = b->alloc.size;
 		fs_passthrough_forget(&b->backing);
 		rm_dma_free(bufs->board, &b->alloc);
 		close(b->backing.memfd);

@@ -57,7 +57,18 @@ struct fs_buffer {
 	struct fs_buffer *hash_next;
 	struct udmabuf *udmabuf;	/* a u-dma-buf device file; NULL once
 					 * the manager deleted the device */
+	const struct rm_device *owner;	/* whose DMA reaches it (dma file);
+					 * NULL: a region's own alloc */
 };
+
+/* a buffer whose memory went back, as a DMA fault names it */
+struct fs_freed {
+	const struct rm_device *owner;
+	char name[64];
+	uint64_t dma, phys, size;
+};
+
+#define FS_FREED_HISTORY 256
 
 struct fs_buffers {
 	pthread_mutex_t lock;		/* creation, lookup, lifetime */
@@ -66,6 +77,9 @@ struct fs_buffers {
 	struct fs_buffer **hash;
 	unsigned int hash_size;
 	uint64_t nr;
+	/* the last FS_FREED_HISTORY buffers freed, oldest overwritten */
+	struct fs_freed freed[FS_FREED_HISTORY];
+	unsigned int nr_freed;		/* ever */
 };
 
 void fs_buffers_init(struct fs_buffers *bufs, struct rm_board *board,

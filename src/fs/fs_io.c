@@ -235,6 +235,27 @@ static bool buffer_is_udmabuf(struct fs *fs, fuse_ino_t ino)
 	return yes;
 }
 
+/* the device's side: a read (data NULL) or write at a DMA address */
+static void dma_io(fuse_req_t req, struct fs *fs, struct fs_node *n,
+		   const char *data, size_t size, off_t off)
+{
+	void *buf = data ? (void *)data : malloc(size ? size : 1);
+	ssize_t done;
+
+	if (!buf)
+		return (void)fuse_reply_err(req, ENOMEM);
+	done = fs_dma_access(fs, n->obj.dev, (uint64_t)off, buf, size,
+			     data != NULL);
+	if (done < 0)
+		fuse_reply_err(req, (int)-done);
+	else if (data)
+		fuse_reply_write(req, (size_t)done);
+	else
+		fuse_reply_buf(req, buf, (size_t)done);
+	if (!data)
+		free(buf);
+}
+
 /*
  * A text file: a read from the start takes a fresh snapshot; later
  * offsets are served from it, so a reader sees one consistent text.
@@ -321,6 +342,8 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		return read_text(req, fs, n, h, size, off);
 	if (n->kind == FS_ALLOC)
 		return read_alloc_result(req, h, size);
+	if (n->kind == FS_DMA)
+		return dma_io(req, fs, n, NULL, size, off);
 	/* u-dma-buf-mgr has no read: the VFS says EINVAL */
 	fuse_reply_err(req, n->kind == FS_MGR ? EINVAL : EISDIR);
 }
@@ -337,6 +360,8 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 	int fd, err;
 	char *line;
 
+	if (n && n->kind == FS_DMA)
+		return dma_io(req, fs, n, data, size, off);
 	if (n && n->kind == FS_MGR) {
 		pthread_mutex_lock(&fs->bufs.lock);
 		done = fs_udmabuf_mgr_write(fs, h->mgr, data, size);

@@ -30,6 +30,11 @@ static int live_buffers(void *ctx, struct rm_live_buffer **v, unsigned int *n)
 	return ret;
 }
 
+static int dma_faults(void *ctx, const struct rm_device *dev, struct strbuf *sb)
+{
+	return fs_dma_show_faults(ctx, dev, sb);
+}
+
 static const char *show_backing(void *ctx)
 {
 	(void)ctx;
@@ -47,6 +52,8 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 	fs->gid = getgid();
 	fs->env.backing = show_backing;
 	fs->env.buffers = live_buffers;
+	fs->env.dma_faults = dma_faults;
+	fs_dma_init(&fs->dma);
 	fs->env.board_path = o->dtb;
 	fs->env.ctx = fs;
 	clock_gettime(CLOCK_REALTIME, &fs->mounted);
@@ -87,6 +94,7 @@ static void fs_teardown(struct fs *fs)
 	fs_handles_free_all(fs);
 	fs_udmabuf_free_all(fs);
 	free(fs->mountpoint);
+	fs_dma_release(&fs->dma);
 	if (fs->bufs.board)
 		fs_buffers_free(&fs->bufs);
 	fs_tree_free(&fs->tree);
@@ -147,6 +155,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 		goto out_session;
 	if (fuse_session_mount(se, mountpoint))
 		goto out_signals;
+	fs.dma.se = se;
 	if (o->no_passthrough) {
 		fs_passthrough_disable("nopassthrough");
 	} else {

@@ -46,6 +46,9 @@ static void node_attr(struct fs *fs, const struct fs_node *n, struct stat *st)
 		/* a sysfs attribute's size, as stat shows it */
 		if (n->obj.udmabuf)
 			st->st_size = 4096;
+		/* the device's address space: SEEK_END is its limit + 1 */
+		if (n->kind == FS_DMA)
+			st->st_size = (off_t)fs_dma_size(n->obj.dev);
 		break;
 	}
 }
@@ -220,6 +223,7 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 	if (n) {
 		/* `echo > alloc`, `echo 1 > sync_for_cpu`: O_TRUNC is ignored */
 		bool writable = n->kind == FS_ALLOC || n->kind == FS_MGR ||
+				n->kind == FS_DMA ||
 				(n->kind == FS_TEXT && (n->mode & 0222));
 
 		if (writable && !(to_set & ~(FUSE_SET_ATTR_SIZE | times)) &&

@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "fs/fs_buffer.h"
+#include "fs/fs_dma.h"
 #include "fs/fs_tree.h"
 #include "view/files.h"
 
@@ -28,6 +29,7 @@ struct fs {
 	pthread_mutex_t handles_lock;
 	struct fs_handle *handles;	/* open text and alloc files */
 	struct fs_udev *udevs;		/* u-dma-buf devices (bufs.lock) */
+	struct fs_dma dma;		/* devices' dma files: the fault log */
 	char *mountpoint;		/* absolute: .dev-links' targets */
 	struct fs_link *links;		/* .dev-links/ (bufs.lock) */
 };

@@ -130,6 +130,7 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			[RM_FILE_UDMABUF_DEV] = FS_BUFDIR,
 			[RM_FILE_UDMABUF_MGR] = FS_MGR,
 			[RM_FILE_UDMABUF_LINKS] = FS_DEVLINKS,
+			[RM_FILE_DMA] = FS_DMA,
 		};
 		struct fs_node *n = NULL;
 
@@ -191,6 +192,7 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			break;
 		case RM_FILE_TEXT:
 		case RM_FILE_UDMABUF_MGR:
+		case RM_FILE_DMA:
 			break;
 		}
 	}

@@ -21,6 +21,7 @@ enum fs_kind {
 	FS_UDCLASS,	/* u-dma-buf/: a directory per u-dma-buf device */
 	FS_MGR,		/* u-dma-buf-mgr: write commands */
 	FS_DEVLINKS,	/* .dev-links/: absolute symlinks to dev/NAME */
+	FS_DMA,		/* devices/NAME/dma: the device's side of memory */
 };
 
 struct fs_bufdir;

@@ -77,6 +77,8 @@ static int udev_add(struct fs *fs, struct udmabuf *ub)
 		return err;
 	}
 	u->buf->udmabuf = ub;
+	/* a DT device's DMA reaches it; a manager device has no directory */
+	u->buf->owner = ub->own_dev ? NULL : ub->dev;
 	ub->alloc_given = true;		/* the buffer frees it now */
 	u->ub = ub;
 	u->ino = fs->bufs.next_ino;

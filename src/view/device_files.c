@@ -52,6 +52,12 @@ static void cma_area_target(const struct rm_obj *o, char *buf, size_t len)
 	snprintf(buf, len, "../../regions/%s", o->dev->cma_area_region->dirname);
 }
 
+static int show_dma_faults(const struct rm_obj *o, const struct rm_view_env *env,
+			   struct strbuf *sb)
+{
+	return env && env->dma_faults ? env->dma_faults(env->ctx, o->dev, sb) : 0;
+}
+
 const struct rm_file rm_device_files[] = {
 	{ .name = "of_node", .kind = RM_FILE_TEXT, .mode = 0444,
 	  .show = show_of_node },
@@ -65,5 +71,8 @@ const struct rm_file rm_device_files[] = {
 	  .show = rm_show_allocations },
 	{ .name = "alloc", .kind = RM_FILE_ALLOC, .mode = 0666 },
 	{ .name = "buffers", .kind = RM_FILE_BUFFERS, .mode = 01777 },
+	{ .name = "dma", .kind = RM_FILE_DMA, .mode = 0600 },
+	{ .name = "dma_faults", .kind = RM_FILE_TEXT, .mode = 0444,
+	  .show = show_dma_faults },
 	{ .name = NULL },
 };

@@ -29,6 +29,7 @@ enum rm_file_kind {
 	RM_FILE_UDMABUF_MGR,	/* /dev/u-dma-buf-mgr */
 	RM_FILE_UDMABUF_LINKS,	/* a symlink per device file and to the
 				 * manager: rmemfs-exec's /dev layer */
+	RM_FILE_DMA,		/* a device's view: offsets are DMA addresses */
 };
 
 struct udmabuf;
@@ -52,6 +53,9 @@ struct rm_view_env {
 	 * mapped too), oldest first: 0 and a malloc'ed array, or -errno.
 	 */
 	int (*buffers)(void *ctx, struct rm_live_buffer **v, unsigned int *n);
+	/* the DMA faults a device's dma file recorded, one line each */
+	int (*dma_faults)(void *ctx, const struct rm_device *dev,
+			  struct strbuf *sb);
 	const char *board_path;		/* the DTB or DTS given; NULL: built-in */
 	void *ctx;
 };

@@ -12,7 +12,8 @@ B=$MNT/devices/display@2c000000/buffers/keep
 snapshot() {
 	(cd "$MNT" && find . -printf '%p %M %u %g\n' | sort &&
 		find . -type f ! -path './devices/*/buffers/*' ! -path './regions/*/buffers/*' \
-			! -name alloc -print | sort | while read -r f; do echo "== $f"; cat "$f"; done)
+			! -name alloc ! -name dma ! -name dma_faults -print | sort |
+			while read -r f; do echo "== $f"; cat "$f"; done)
 }
 before=$(snapshot 2>/dev/null)
 head -c 1048576 /dev/urandom > "$T/garbage"
@@ -24,6 +25,7 @@ bad=0
 for f in $files; do
 	case $f in
 	*/alloc) want="Invalid argument" ;;
+	*/dma) want="Bad address" ;;	# a DMA fault: no buffer at 0
 	*) want="Permission denied" ;;
 	esac
 	for input in "$T/garbage" "$T/nul"; do
@@ -63,6 +65,8 @@ check_err "mknod" "Operation not permitted" mkfifo "$MNT/devices/default/buffers
 
 after=$(snapshot 2>/dev/null)
 check "the whole tree is unchanged" "$before" "$after"
+check "each write into a dma file is a recorded fault (2 per device)" \
+	"$(($(ls "$MNT/devices" | wc -l) * 2))" "$(cat "$MNT"/devices/*/dma_faults | wc -l)"
 # dmesg is part of the snapshot: the bad input logged nothing
 
 # the manager: EINVAL for garbage, no device made; only its pr_err lines
