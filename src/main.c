@@ -50,6 +50,7 @@ static const struct fuse_opt cli_opts[] = {
 	{ "--format=%s", offsetof(struct cli, format), 0 },
 	{ "--compare=%s", offsetof(struct cli, compare), 0 },
 	OPT("nopassthrough", o.no_passthrough),
+	{ "sync=%s", offsetof(struct cli, o.sync), 0 },
 	OPT("--help", help),
 	OPT("-h", help),
 	OPT("--version", version),
@@ -87,7 +88,7 @@ static bool continues(const struct cli *c, const char *arg)
 /* rmemfs's own -o names, for "did you mean" */
 static const char *const own_names[] = {
 	"dtb", "dts_include", "cmdline", "cmdline_file", "memory", "config",
-	"profile", "reserve", "ignore", "strict", "nopassthrough",
+	"profile", "reserve", "ignore", "strict", "nopassthrough", "sync",
 };
 
 /* Levenshtein distance of a[0..la) and b, capped small: names are short */
@@ -196,6 +197,8 @@ static void usage(void)
 	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
 	       "    -o nopassthrough       serve buffers from the page cache even where\n"
 	       "                           FUSE passthrough is available\n"
+	       "    -o sync=off|strict     strict: a non-coherent device and the CPU keep\n"
+	       "                           two copies that only syncs reconcile (doc/dma.md)\n"
 	       "    -o ignore=ID[@NODE][:...]  waive these findings (doc/findings.md)\n"
 	       "    -o strict              warnings count as errors\n"
 	       "    --dry-run              boot, print log, map, tables and findings, exit\n"
@@ -388,6 +391,7 @@ out:
 	free(c.o.cmdline);
 	free(c.o.config);
 	free(c.o.profile);
+	free(c.o.sync);
 	free(c.o.reserve);
 	free(c.o.memory);
 	free(c.o.cmdline_file);

@@ -135,6 +135,10 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 	size_t size;
 	int ret;
 
+	if (o->sync && strcmp(o->sync, "off") && strcmp(o->sync, "strict")) {
+		snprintf(err, errlen, "sync=%s: off or strict", o->sync);
+		return -EINVAL;
+	}
 	bo.profile = o->profile ? rm_profile_find(o->profile) : rm_profile_default();
 	if (!bo.profile) {
 		snprintf(err, errlen, "profile=%s: unknown profile (6.12, 6.1 or 4.19)",

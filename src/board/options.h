@@ -24,6 +24,8 @@ struct rm_options {
 	int strict;		/* -o strict: warnings count as errors */
 	int dry_run;
 	int no_passthrough;	/* -o nopassthrough: buffers in the page cache */
+	char *sync;		/* -o sync=off|strict: non-coherent devices'
+				 * caches (doc/dma.md) */
 };
 
 /*

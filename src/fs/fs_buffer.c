@@ -95,11 +95,17 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 		free(b);
 		return err;
 	}
+	b->owner = dir->device;
+	b->alloc = *a;
+	/* a device copy when the owner is non-coherent and sync=strict */
+	if (fs_buffer_shadow(bufs, b)) {
+		close(b->backing.memfd);
+		free(b);
+		return -ENOMEM;
+	}
 	b->ino = bufs->next_ino++;
 	snprintf(b->name, sizeof(b->name), "%s", name);
 	b->dir = dir;
-	b->owner = dir->device;
-	b->alloc = *a;
 	b->uid = uid;
 	b->gid = gid;
 	b->mode = 0600;
@@ -131,6 +137,45 @@ static void hash_remove(struct fs_buffers *bufs, struct fs_buffer *b)
 		}
 }
 
+int fs_buffer_shadow(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	struct fs_shadow *s;
+
+	if (!bufs->strict || !b->owner || b->owner->dma_coherent || b->shadow)
+		return 0;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->npages = (b->alloc.size + 4095) / 4096;
+	s->dev_dirty = calloc(s->npages, 1);
+	s->cpu_dirty = calloc(s->npages, 1);
+	s->memfd = memfd_create("rmemfs-device-copy", MFD_CLOEXEC);
+	if (!s->dev_dirty || !s->cpu_dirty || s->memfd < 0 ||
+	    ftruncate(s->memfd, (off_t)b->alloc.size) < 0) {
+		int err = s->memfd < 0 ? -errno : -ENOMEM;
+
+		if (s->memfd >= 0)
+			close(s->memfd);
+		free(s->dev_dirty);
+		free(s->cpu_dirty);
+		free(s);
+		return err;
+	}
+	b->shadow = s;
+	return 0;
+}
+
+static void shadow_free(struct fs_buffer *b)
+{
+	if (!b->shadow)
+		return;
+	close(b->shadow->memfd);
+	free(b->shadow->dev_dirty);
+	free(b->shadow->cpu_dirty);
+	free(b->shadow);
+	b->shadow = NULL;
+}
+
 /* Give the pool memory back once nobody can reach the bytes. */
 static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 {
@@ -147,6 +192,7 @@ static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 		rm_dma_free(bufs->board, &b->alloc);
 		close(b->backing.memfd);
 		b->backing.memfd = -1;
+		shadow_free(b);
 		b->freed = true;
 	}
 	if (b->freed && !b->nlookup) {
@@ -273,6 +319,7 @@ void fs_buffers_free(struct fs_buffers *bufs)
 				fs_passthrough_forget(&b->backing);
 				rm_dma_free(bufs->board, &b->alloc);
 				close(b->backing.memfd);
+				shadow_free(b);
 			}
 			free(b);
 		}

@@ -28,6 +28,19 @@
 
 struct fs_buffer;
 
+/*
+ * -o sync=strict, a buffer of a non-coherent device: the device's copy
+ * (memory, as the device sees it) beside the CPU's (the buffer's memfd
+ * and the page cache over it), and what each side wrote that the other
+ * has not synced yet, by page.
+ */
+struct fs_shadow {
+	int memfd;			/* the device's copy, alloc.size bytes */
+	uint64_t npages;
+	uint8_t *dev_dirty;		/* the device wrote it, no sync_for_cpu */
+	uint8_t *cpu_dirty;		/* the CPU wrote it, no sync_for_device */
+};
+
 /* the buffers of one device or one pool region */
 struct fs_bufdir {
 	uint64_t ino;
@@ -59,6 +72,11 @@ struct fs_buffer {
 					 * the manager deleted the device */
 	const struct rm_device *owner;	/* whose DMA reaches it (dma file);
 					 * NULL: a region's own alloc */
+	struct fs_shadow *shadow;	/* sync=strict, non-coherent owner */
+	unsigned long syncs_for_cpu;	/* the sync report */
+	unsigned long syncs_for_device;
+	unsigned long stale_cpu_reads;
+	unsigned long stale_device_reads;
 };
 
 /* a buffer whose memory went back, as a DMA fault names it */
@@ -77,6 +95,7 @@ struct fs_buffers {
 	struct fs_buffer **hash;
 	unsigned int hash_size;
 	uint64_t nr;
+	bool strict;			/* -o sync=strict */
 	/* the last FS_FREED_HISTORY buffers freed, oldest overwritten */
 	struct fs_freed freed[FS_FREED_HISTORY];
 	unsigned int nr_freed;		/* ever */
@@ -93,6 +112,11 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 		     const char *name, const struct rm_alloc *a, uid_t uid,
 		     gid_t gid, struct fs_buffer **out);
 void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
+/*
+ * Under sync=strict, give a buffer of a non-coherent owner its device
+ * copy (once its owner is known): 0 or -errno.
+ */
+int fs_buffer_shadow(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
 		      uint64_t n);

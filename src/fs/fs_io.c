@@ -172,8 +172,9 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		return (void)fuse_reply_err(req, ENOENT);
 	}
 	b->nopen++;
-	/* passthrough maps the memfd itself; else the page cache holds it */
-	passthrough = fs_passthrough_open(&b->backing);
+	/* passthrough maps the memfd itself; else the page cache holds it
+	 * (always for a device copy: the server must see the CPU's reads) */
+	passthrough = !b->shadow && fs_passthrough_open(&b->backing);
 	pthread_mutex_unlock(&fs->bufs.lock);
 	fi->fh = 0;
 	if (!passthrough)
@@ -321,6 +322,8 @@ static void read_buffer(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
 		return (void)fuse_reply_buf(req, NULL, 0);
 	if (size > fsize - (uint64_t)off)
 		size = fsize - (uint64_t)off;
+	/* sync=strict: the CPU reading what the device wrote unsynced */
+	fs_dma_cpu_access(fs, ino, (uint64_t)off, size, false);
 	/* the handle keeps the buffer (and its memfd) alive: splice from it */
 	bv.buf[0].size = size;
 	bv.buf[0].flags = FUSE_BUF_IS_FD | FUSE_BUF_FD_SEEK;
@@ -345,7 +348,7 @@ void fs_read(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 	if (n->kind == FS_DMA)
 		return dma_io(req, fs, n, NULL, size, off);
 	/* u-dma-buf-mgr has no read: the VFS says EINVAL */
-	fuse_reply_err(req, n->kind == FS_MGR ? EINVAL : EISDIR);
+	fuse_reply_err(req, n->kind == FS_MGR || n->kind == FS_DMASYNC ? EINVAL : EISDIR);
 }
 
 void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
@@ -362,6 +365,12 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 
 	if (n && n->kind == FS_DMA)
 		return dma_io(req, fs, n, data, size, off);
+	if (n && n->kind == FS_DMASYNC) {
+		done = fs_dma_sync_command(fs, n->obj.dev, data, size);
+		if (done < 0)
+			return (void)fuse_reply_err(req, (int)-done);
+		return (void)fuse_reply_write(req, size);
+	}
 	if (n && n->kind == FS_MGR) {
 		pthread_mutex_lock(&fs->bufs.lock);
 		done = fs_udmabuf_mgr_write(fs, h->mgr, data, size);
@@ -375,8 +384,10 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 		if (n->obj.udmabuf)
 			pthread_mutex_lock(&fs->bufs.lock);
 		err = n->file->store(&n->obj, data, size);
-		if (n->obj.udmabuf)
+		if (n->obj.udmabuf) {
 			pthread_mutex_unlock(&fs->bufs.lock);
+			fs_dma_run_pending(fs);	/* a sync_for_* store */
+		}
 		if (err)
 			return (void)fuse_reply_err(req, -err);
 		return (void)fuse_reply_write(req, size);
@@ -409,6 +420,7 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 		return (void)fuse_reply_err(req, EPERM);
 	if (!size)
 		return (void)fuse_reply_write(req, 0);
+	fs_dma_cpu_access(fs, ino, (uint64_t)off, size, true);
 	done = pwrite(fd, data, size, off);
 	if (done < 0)
 		return (void)fuse_reply_err(req, errno);

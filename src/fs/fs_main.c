@@ -35,6 +35,12 @@ static int dma_faults(void *ctx, const struct rm_device *dev, struct strbuf *sb)
 	return fs_dma_show_faults(ctx, dev, sb);
 }
 
+static int sync_report(void *ctx, const struct rm_device *dev,
+		       struct strbuf *sb)
+{
+	return fs_dma_show_sync_report(ctx, dev, sb);
+}
+
 static const char *show_backing(void *ctx)
 {
 	(void)ctx;
@@ -53,6 +59,7 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 	fs->env.backing = show_backing;
 	fs->env.buffers = live_buffers;
 	fs->env.dma_faults = dma_faults;
+	fs->env.sync_report = sync_report;
 	fs_dma_init(&fs->dma);
 	fs->env.board_path = o->dtb;
 	fs->env.ctx = fs;
@@ -82,7 +89,11 @@ static int fs_setup(struct fs *fs, const struct rm_options *o)
 		return ret;
 	}
 	fs_buffers_init(&fs->bufs, fs->board, fs->tree.nr_nodes + 1);
-	ret = fs_udmabuf_init(fs);
+	fs->bufs.strict = o->sync && !strcmp(o->sync, "strict");
+	/* the driver's syncs reach the model of the caches */
+	ret = udmabuf_set_sync_hook(fs->board, fs_dma_udmabuf_sync, fs);
+	if (!ret)
+		ret = fs_udmabuf_init(fs);
 	if (ret)
 		fprintf(stderr, "rmemfs: cannot make the u-dma-buf devices: %s\n",
 			strerror(-ret));

@@ -223,7 +223,7 @@ static void fs_setattr(fuse_req_t req, fuse_ino_t ino, struct stat *attr,
 	if (n) {
 		/* `echo > alloc`, `echo 1 > sync_for_cpu`: O_TRUNC is ignored */
 		bool writable = n->kind == FS_ALLOC || n->kind == FS_MGR ||
-				n->kind == FS_DMA ||
+				n->kind == FS_DMA || n->kind == FS_DMASYNC ||
 				(n->kind == FS_TEXT && (n->mode & 0222));
 
 		if (writable && !(to_set & ~(FUSE_SET_ATTR_SIZE | times)) &&
@@ -547,6 +547,7 @@ static void fs_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd, void *arg
 		err = udmabuf_ioctl(b->udmabuf, (unsigned int)cmd, in_buf,
 				    in_bufsz, out, &out_len);
 	pthread_mutex_unlock(&fs->bufs.lock);
+	fs_dma_run_pending(fs);	/* SET_SYNC_FOR_* and SET_SYNC */
 	if (err)
 		return (void)fuse_reply_err(req, -err);
 	if (out_len > out_bufsz)
@@ -556,7 +557,12 @@ static void fs_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd, void *arg
 
 static void fs_init(void *userdata, struct fuse_conn_info *conn)
 {
-	(void)userdata;
+	struct fs *fs = userdata;
+
+	/* sync=strict: a page fault reads that page alone, so a stale read
+	 * is reported for the pages the CPU touched, not for readahead's */
+	if (fs->bufs.strict)
+		conn->max_readahead = 0;
 	if (conn->capable & FUSE_CAP_SPLICE_WRITE)
 		conn->want |= FUSE_CAP_SPLICE_WRITE;
 	if (conn->capable & FUSE_CAP_SPLICE_MOVE)

@@ -131,6 +131,7 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 			[RM_FILE_UDMABUF_MGR] = FS_MGR,
 			[RM_FILE_UDMABUF_LINKS] = FS_DEVLINKS,
 			[RM_FILE_DMA] = FS_DMA,
+			[RM_FILE_DMA_SYNC] = FS_DMASYNC,
 		};
 		struct fs_node *n = NULL;
 
@@ -193,6 +194,7 @@ static int add_entries(struct fs_tree *t, struct fs_node *dir,
 		case RM_FILE_TEXT:
 		case RM_FILE_UDMABUF_MGR:
 		case RM_FILE_DMA:
+		case RM_FILE_DMA_SYNC:
 			break;
 		}
 	}

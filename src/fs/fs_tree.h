@@ -22,6 +22,7 @@ enum fs_kind {
 	FS_MGR,		/* u-dma-buf-mgr: write commands */
 	FS_DEVLINKS,	/* .dev-links/: absolute symlinks to dev/NAME */
 	FS_DMA,		/* devices/NAME/dma: the device's side of memory */
+	FS_DMASYNC,	/* devices/NAME/sync: a sync command per write */
 };
 
 struct fs_bufdir;

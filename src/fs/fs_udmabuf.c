@@ -79,6 +79,12 @@ static int udev_add(struct fs *fs, struct udmabuf *ub)
 	u->buf->udmabuf = ub;
 	/* a DT device's DMA reaches it; a manager device has no directory */
 	u->buf->owner = ub->own_dev ? NULL : ub->dev;
+	err = fs_buffer_shadow(&fs->bufs, u->buf);
+	if (err) {
+		fs_buffer_unlink(&fs->bufs, u->buf);
+		udev_free(u);
+		return err;
+	}
 	ub->alloc_given = true;		/* the buffer frees it now */
 	u->ub = ub;
 	u->ino = fs->bufs.next_ino;

@@ -43,6 +43,7 @@ struct rm_device {
 	unsigned int nr_dma_ranges;
 	uint64_t bus_dma_limit;		/* 0 = none */
 	uint64_t coherent_dma_mask;
+	bool dma_coherent;		/* of_dma_configure(): dev_is_dma_coherent */
 	bool udmabuf_node;		/* "ikwzm,u-dma-buf": its probe asks for
 					 * index 0 only, at module load */
 };

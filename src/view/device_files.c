@@ -58,6 +58,12 @@ static int show_dma_faults(const struct rm_obj *o, const struct rm_view_env *env
 	return env && env->dma_faults ? env->dma_faults(env->ctx, o->dev, sb) : 0;
 }
 
+static int show_sync_report(const struct rm_obj *o,
+			    const struct rm_view_env *env, struct strbuf *sb)
+{
+	return env && env->sync_report ? env->sync_report(env->ctx, o->dev, sb) : 0;
+}
+
 const struct rm_file rm_device_files[] = {
 	{ .name = "of_node", .kind = RM_FILE_TEXT, .mode = 0444,
 	  .show = show_of_node },
@@ -74,5 +80,8 @@ const struct rm_file rm_device_files[] = {
 	{ .name = "dma", .kind = RM_FILE_DMA, .mode = 0600 },
 	{ .name = "dma_faults", .kind = RM_FILE_TEXT, .mode = 0444,
 	  .show = show_dma_faults },
+	{ .name = "sync", .kind = RM_FILE_DMA_SYNC, .mode = 0200 },
+	{ .name = "sync_report", .kind = RM_FILE_TEXT, .mode = 0444,
+	  .show = show_sync_report },
 	{ .name = NULL },
 };

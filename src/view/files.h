@@ -30,6 +30,7 @@ enum rm_file_kind {
 	RM_FILE_UDMABUF_LINKS,	/* a symlink per device file and to the
 				 * manager: rmemfs-exec's /dev layer */
 	RM_FILE_DMA,		/* a device's view: offsets are DMA addresses */
+	RM_FILE_DMA_SYNC,	/* write "for_cpu|for_device DMA_ADDR SIZE" */
 };
 
 struct udmabuf;
@@ -56,6 +57,9 @@ struct rm_view_env {
 	/* the DMA faults a device's dma file recorded, one line each */
 	int (*dma_faults)(void *ctx, const struct rm_device *dev,
 			  struct strbuf *sb);
+	/* the syncs and stale reads of a device's buffers */
+	int (*sync_report)(void *ctx, const struct rm_device *dev,
+			   struct strbuf *sb);
 	const char *board_path;		/* the DTB or DTS given; NULL: built-in */
 	void *ctx;
 };

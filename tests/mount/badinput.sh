@@ -24,7 +24,7 @@ files=$(cd "$MNT" && find . -type f ! -path '*/buffers/*' ! -name u-dma-buf-mgr)
 bad=0
 for f in $files; do
 	case $f in
-	*/alloc) want="Invalid argument" ;;
+	*/alloc | */sync) want="Invalid argument" ;;
 	*/dma) want="Bad address" ;;	# a DMA fault: no buffer at 0
 	*) want="Permission denied" ;;
 	esac

@@ -109,6 +109,7 @@ static struct udmabuf *object_create(struct rm_board *b, const char *name,
 		return NULL;
 	}
 	ub->minor = minor;
+	ub->cls = cls;
 	ub->sync_mode = 1;		/* SYNC_MODE_NONCACHED */
 	ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_ON;
 	cls->minor_used[minor] = true;
@@ -191,18 +192,6 @@ static void object_info(struct rm_board *b, struct udmabuf *ub)
 		 (unsigned long long)ub->alloc.dma);
 	dev_line(b, RM_LOG_INFO, ub->name, "buffer size    = %llu",
 		 (unsigned long long)ub->alloc_size);
-}
-
-/* of_dma_is_coherent(): the node or a DMA parent says dma-coherent */
-static bool of_dma_is_coherent(struct rm_board *b, int node)
-{
-	for (; node >= 0; node = node ? dt_index_parent(&b->dtix, node) : -1) {
-		if (dt_has_prop(b->fdt, node, "dma-coherent"))
-			return true;
-		if (dt_has_prop(b->fdt, node, "dma-noncoherent"))
-			return false;
-	}
-	return false;
 }
 
 static uint64_t bit_mask(unsigned int n)
@@ -313,7 +302,7 @@ static int probe_one(struct rm_board *b, struct rm_device *dev)
 		}
 	}
 	/* of_dma_configure(): the mask within the bus's reach, coherence */
-	ub->dma_coherent = of_dma_is_coherent(b, node);
+	ub->dma_coherent = dev->dma_coherent;
 	if (dt_has_prop(fdt, node, "quirk-mmap-on"))
 		ub->quirk_mmap_mode = UDMABUF_QUIRK_MMAP_ON;
 	if (dt_has_prop(fdt, node, "quirk-mmap-off"))
@@ -464,8 +453,20 @@ int udmabuf_mgr_create(struct rm_board *b, const char *name, uint64_t size,
 
 /* ---- sync ---- */
 
+int udmabuf_set_sync_hook(struct rm_board *b, udmabuf_sync_fn fn, void *ctx)
+{
+	struct udmabuf_class *cls = class_of(b);
+
+	if (!cls)
+		return -ENOMEM;
+	cls->on_sync = fn;
+	cls->sync_ctx = ctx;
+	return 0;
+}
+
 /* udmabuf_sync_command_argments(): packed, or the attributes for 1 */
-static int sync_args(const struct udmabuf *ub, uint64_t cmd)
+static int sync_args(const struct udmabuf *ub, uint64_t cmd, uint64_t *offp,
+		     uint64_t *sizep)
 {
 	uint64_t off, size;
 
@@ -476,17 +477,30 @@ static int sync_args(const struct udmabuf *ub, uint64_t cmd)
 		off = ub->sync_offset;
 		size = ub->sync_size;
 	}
+	*offp = off;
+	*sizep = size;
 	/* a u64 sum, unchecked, as the driver has it */
 	return off + size > ub->size ? -EINVAL : 0;
 }
 
+/* dma_sync_single_for_*(): the caches are the front end's (it knows a
+ * coherent device's syncs do nothing, dma-direct's dev_is_dma_coherent) */
+static void sync_done(struct udmabuf *ub, bool for_cpu, uint64_t off,
+		      uint64_t size)
+{
+	if (ub->cls && ub->cls->on_sync)
+		ub->cls->on_sync(ub->cls->sync_ctx, ub, for_cpu, off, size);
+}
+
 int udmabuf_sync_for_cpu(struct udmabuf *ub)
 {
+	uint64_t off, size;
 	int err = 0;
 
 	if (ub->sync_for_cpu) {
-		err = sync_args(ub, ub->sync_for_cpu);
+		err = sync_args(ub, ub->sync_for_cpu, &off, &size);
 		if (!err) {
+			sync_done(ub, true, off, size);
 			ub->nr_sync_for_cpu++;
 			ub->sync_for_cpu = 0;
 			ub->sync_owner = 0;
@@ -497,11 +511,13 @@ int udmabuf_sync_for_cpu(struct udmabuf *ub)
 
 int udmabuf_sync_for_device(struct udmabuf *ub)
 {
+	uint64_t off, size;
 	int err = 0;
 
 	if (ub->sync_for_device) {
-		err = sync_args(ub, ub->sync_for_device);
+		err = sync_args(ub, ub->sync_for_device, &off, &size);
 		if (!err) {
+			sync_done(ub, false, off, size);
 			ub->nr_sync_for_device++;
 			ub->sync_for_device = 0;
 			ub->sync_owner = 1;

@@ -66,14 +66,27 @@ struct udmabuf {
 	int debug_vma;
 	unsigned long nr_sync_for_cpu;	/* syncs done, for the front end */
 	unsigned long nr_sync_for_device;
+	struct udmabuf_class *cls;
 	struct udmabuf *next;		/* creation order */
 };
+
+/*
+ * dma_sync_single_for_cpu/_for_device() on a range of the buffer: what
+ * the front end does with it (a model of the caches, or nothing)
+ */
+typedef void (*udmabuf_sync_fn)(void *ctx, struct udmabuf *ub, bool for_cpu,
+				uint64_t offset, uint64_t size);
 
 struct udmabuf_class {
 	struct udmabuf *head;
 	bool minor_used[UDMABUF_DEVICE_MAX_NUM];
 	int next_devid;			/* PLATFORM_DEVID_AUTO's ida */
+	udmabuf_sync_fn on_sync;	/* NULL: syncs are counted only */
+	void *sync_ctx;
 };
+
+/* the front end's dma_sync_single_*(): 0, or -ENOMEM */
+int udmabuf_set_sync_hook(struct rm_board *b, udmabuf_sync_fn fn, void *ctx);
 
 /*
  * The driver's module init: every available "ikwzm,u-dma-buf" node in DT

@@ -480,3 +480,14 @@ void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,
 	}
 	snprintf(buf, len, "%s", name);
 }
+
+bool rm_of_dma_is_coherent(struct rm_board *b, int node)
+{
+	for (; node >= 0; node = node ? dt_index_parent(&b->dtix, node) : -1) {
+		if (dt_has_prop(b->fdt, node, "dma-coherent"))
+			return true;
+		if (dt_has_prop(b->fdt, node, "dma-noncoherent"))
+			return false;
+	}
+	return false;
+}

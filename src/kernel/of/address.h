@@ -8,6 +8,7 @@
 #define RM_OF_ADDRESS_H
 
 #include <stddef.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 struct rm_board;
@@ -25,6 +26,13 @@ int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev);
  * nothing limits DMA.
  */
 uint64_t rm_of_dma_get_max_cpu_address(struct rm_board *b);
+
+/*
+ * of_dma_is_coherent(): dma-coherent on the node or a DMA parent (a
+ * dma-noncoherent on the way says no); arm64 has no
+ * CONFIG_OF_DMA_DEFAULT_COHERENT.
+ */
+bool rm_of_dma_is_coherent(struct rm_board *b, int node);
 
 /* dev_name(): "<unit address>.<node name>", or the node name */
 void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,

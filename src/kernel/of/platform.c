@@ -44,6 +44,7 @@ static int device_add(struct rm_board *b, int node, int len)
 	rm_of_device_make_bus_id(b, node, dev->kname, sizeof(dev->kname));
 	if (rm_of_dma_get_range(b, dev))
 		return -ENOMEM;
+	dev->dma_coherent = rm_of_dma_is_coherent(b, node);
 	dev->regs = calloc(n ? (size_t)n : 1, sizeof(*dev->regs));
 	if (!dev->regs)
 		return -ENOMEM;
