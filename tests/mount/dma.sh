@@ -70,4 +70,15 @@ import os,sys
 try: os.pread(os.open(sys.argv[1], os.O_RDONLY), 16, 0x10000000)
 except OSError as e: print(e.errno, end=" ")' "$D/dma")$(tail -1 "$D/dma_faults" | cut -d' ' -f2-)"
 unmount_rmemfs
+# concurrent device writers and CPU readers (tests/mount/dma_stress.c)
+mount_rmemfs 2>/dev/null || { not_ok "mount the built-in board"; finish; exit 1; }
+"$HELPERS/dma_stress" "$MNT/devices/default" 4 50 0 >"$T/stress.out" 2>&1
+while IFS= read -r line; do
+	case $line in
+	"ok - "*) ok "dma_stress: ${line#ok - }" ;;
+	"not ok - "*) not_ok "dma_stress: ${line#not ok - }" ;;
+	*) echo "# $line" ;;
+	esac
+done <"$T/stress.out"
+unmount_rmemfs
 finish
