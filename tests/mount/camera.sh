@@ -85,16 +85,23 @@ os.pwrite(dev, b"cpu!", 0)
 print(os.pread(dma, 4, 0x58000000))
 attr("sync_for_device", "1")
 print(os.pread(dma, 4, 0x58000000))
+import fcntl, struct
+os.pwrite(dma, b"IOC!", 0x58000000)
+print(os.pread(dev, 4, 0))
+fcntl.ioctl(dev, 0x40085505, struct.pack("Q", 1))	# SET_SYNC_FOR_CPU
+print(os.pread(dev, 4, 0))
 PYEOF
 )
-check "u-dma-buf: read(2) is stale until sync_for_cpu; a write reaches the device at sync_for_device" \
+check "u-dma-buf: read(2) is stale until sync_for_cpu; a write reaches the device at sync_for_device; the SET_SYNC_FOR_CPU ioctl syncs too" \
 "00000000
 00000000
 b'DMA!'
 b'DMA!'
-b'cpu!'" "$out"
+b'cpu!'
+b'cpu!'
+b'IOC!'" "$out"
 check "the u-dma-buf device's report" \
-	"udmabuf-coh syncs_for_cpu=1 syncs_for_device=1 stale_cpu_reads=1 stale_device_reads=1" \
+	"udmabuf-coh syncs_for_cpu=2 syncs_for_device=1 stale_cpu_reads=2 stale_device_reads=1" \
 	"$(grep '^udmabuf-coh ' "$MNT/devices/udmabuf@0/sync_report")"
 unmount_rmemfs
 # concurrent device writers and CPU readers, syncing as they should

@@ -64,10 +64,11 @@ check "another device's file has its own faults" "" "$(cat "$U/dma_faults")"
 check "busup reaches other at 0xd0002000" "4" \
 	"$($PY -c 'import os,sys; print(len(os.pread(os.open(sys.argv[1], os.O_RDONLY), 4, 0xd0002000)))' "$U/dma")"
 rm "$D/buffers/frame"
-check "a freed buffer: EFAULT, and named" "14 read 0x10000000 16 freed buffer frame of this device" \
+check "a write into a freed buffer: EFAULT, and named" \
+	"14 write 0x10000000 16 freed buffer frame of this device" \
 	"$($PY -c '
 import os,sys
-try: os.pread(os.open(sys.argv[1], os.O_RDONLY), 16, 0x10000000)
+try: os.pwrite(os.open(sys.argv[1], os.O_WRONLY), b"x" * 16, 0x10000000)
 except OSError as e: print(e.errno, end=" ")' "$D/dma")$(tail -1 "$D/dma_faults" | cut -d' ' -f2-)"
 unmount_rmemfs
 # concurrent device writers and CPU readers (tests/mount/dma_stress.c)
