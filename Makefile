@@ -21,7 +21,7 @@ FS_SRCS := $(sort $(wildcard src/fs/*.c)) src/main.c
 CORE_OBJS := $(CORE_SRCS:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/builtin_dtb.o
 FS_OBJS := $(FS_SRCS:src/%.c=$(BUILD)/obj/%.o)
 
-all: $(BUILD)/rmemfs $(BUILD)/rmemfs-exec
+all: $(BUILD)/rmemfs $(BUILD)/rmemfs-exec $(BUILD)/librmemfs.a $(BUILD)/librmemfs.so
 
 $(BUILD):
 	mkdir -p $@
@@ -56,6 +56,19 @@ $(BUILD)/rmemfs: $(FS_OBJS) $(BUILD)/librmem.a
 $(BUILD)/rmemfs-exec: src/tools/rmemfs-exec.c | $(BUILD)
 	$(CC) $(ALL_CFLAGS) -o $@ $<
 
+# librmemfs: the client library (only libc; doc/api.md)
+LIB_VERSION := 1
+$(BUILD)/obj/lib/rmemfs.o: src/lib/rmemfs.c src/lib/rmemfs.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
+
+$(BUILD)/librmemfs.a: $(BUILD)/obj/lib/rmemfs.o
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/librmemfs.so: $(BUILD)/obj/lib/rmemfs.o
+	$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,librmemfs.so.$(LIB_VERSION) -o $@ $^
+
 # ---- tests ---------------------------------------------------------------
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
@@ -70,6 +83,10 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/*.h $(BUILD)/librmem.a $(wildcard sr
 HELPERS := $(patsubst tests/mount/%.c,$(BUILD)/tests/%,$(wildcard tests/mount/*.c))
 $(BUILD)/tests/%: tests/mount/%.c | $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) -o $@ $< -lpthread
+
+# the API's test programs link the library
+$(BUILD)/tests/api_test $(BUILD)/tests/bench_fs: $(BUILD)/tests/%: tests/mount/%.c $(BUILD)/librmemfs.a | $(BUILD)/tests
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(BUILD)/librmemfs.a -lpthread
 
 TOOLS := $(patsubst tests/tools/%.c,$(BUILD)/tests/%,$(wildcard tests/tools/*.c))
 $(BUILD)/tests/%: tests/tools/%.c $(BUILD)/librmem.a | $(BUILD)/tests
@@ -103,6 +120,14 @@ bench: all
 install: all
 	install -D -m 0755 $(BUILD)/rmemfs $(DESTDIR)$(PREFIX)/bin/rmemfs
 	install -D -m 0755 $(BUILD)/rmemfs-exec $(DESTDIR)$(PREFIX)/bin/rmemfs-exec
+	install -D -m 0644 src/lib/rmemfs.h $(DESTDIR)$(PREFIX)/include/rmemfs.h
+	install -D -m 0644 $(BUILD)/librmemfs.a $(DESTDIR)$(PREFIX)/lib/librmemfs.a
+	install -D -m 0755 $(BUILD)/librmemfs.so \
+		$(DESTDIR)$(PREFIX)/lib/librmemfs.so.$(LIB_VERSION)
+	ln -sf librmemfs.so.$(LIB_VERSION) $(DESTDIR)$(PREFIX)/lib/librmemfs.so
+	mkdir -p $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	sed 's|@PREFIX@|$(PREFIX)|; s|@VERSION@|$(LIB_VERSION)|' scripts/rmemfs.pc.in \
+		> $(DESTDIR)$(PREFIX)/lib/pkgconfig/rmemfs.pc
 	install -D -m 0644 doc/rmemfs.8 $(DESTDIR)$(PREFIX)/share/man/man8/rmemfs.8
 
 clean:

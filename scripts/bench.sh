@@ -200,6 +200,8 @@ END {
 		row("FUSE no-op round trip" s, pin " roundtrip_rmemfs", "", "us")
 		row("4K alloc+open+mmap+touch+free vs memfd" s, pin " cycle4k_rmemfs",
 		    pin " cycle4k_memfd", "us", "le", 2)
+		row("4K rmem_alloc+touch+rmem_free vs memfd" s, pin " cycle4k_api",
+		    pin " cycle4k_memfd", "us", "le", 2)
 		row("64M first-touch write vs memfd" s, pin " touch64m_write_rmemfs",
 		    pin " touch64m_write_memfd", "GB/s", "ge", t1)
 		row("64M first-touch read vs memfd" s, pin " touch64m_read_rmemfs",

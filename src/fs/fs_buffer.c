@@ -176,9 +176,23 @@ static void shadow_free(struct fs_buffer *b)
 	b->shadow = NULL;
 }
 
+static void unlink_locked(struct fs_buffers *bufs, struct fs_buffer *b);
+
 /* Give the pool memory back once nobody can reach the bytes. */
 static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 {
+	if (b->autofree && !b->unlinked && !b->nopen &&
+	    !fs_backing_busy(&b->backing)) {
+		/* its last user went: as if it had been rm'ed */
+		if (bufs->nr_inval < sizeof(bufs->inval) / sizeof(bufs->inval[0])) {
+			bufs->inval[bufs->nr_inval].parent = b->dir->ino;
+			snprintf(bufs->inval[bufs->nr_inval].name, RM_NAME_MAX, "%s",
+				 b->name);
+			bufs->nr_inval++;
+		}
+		unlink_locked(bufs, b);
+		return;
+	}
 	if (b->unlinked && !b->nopen && !b->freed &&
 	    !fs_backing_busy(&b->backing)) {
 		struct fs_freed *f = &bufs->freed[bufs->nr_freed++ % FS_FREED_HISTORY];
@@ -203,6 +217,26 @@ static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 }
 
 void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	unlink_locked(bufs, b);
+}
+
+void fs_buffers_flush_inval(struct fs_buffers *bufs)
+{
+	unsigned int i, n;
+	struct { uint64_t parent; char name[RM_NAME_MAX]; } v[32];
+
+	pthread_mutex_lock(&bufs->lock);
+	n = bufs->nr_inval;
+	memcpy(v, bufs->inval, n * sizeof(v[0]));
+	bufs->nr_inval = 0;
+	pthread_mutex_unlock(&bufs->lock);
+	for (i = 0; i < n && bufs->se; i++)
+		fuse_lowlevel_notify_inval_entry(bufs->se, v[i].parent, v[i].name,
+						 strlen(v[i].name));
+}
+
+static void unlink_locked(struct fs_buffers *bufs, struct fs_buffer *b)
 {
 	struct fs_bufdir *d = b->dir;
 
@@ -252,6 +286,7 @@ void fs_buffer_backing_closed(void *ctx, int wd)
 	}
 out:
 	pthread_mutex_unlock(&bufs->lock);
+	fs_buffers_flush_inval(bufs);
 }
 
 static int by_ino(const void *pa, const void *pb)

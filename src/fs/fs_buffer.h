@@ -77,6 +77,10 @@ struct fs_buffer {
 	unsigned long syncs_for_device;
 	unsigned long stale_cpu_reads;
 	unsigned long stale_device_reads;
+	bool autofree;			/* user.rmemfs.autofree: unlinked when
+					 * its last open file and mapping go
+					 * (librmemfs: freed when the program
+					 * frees it or exits, crashes included) */
 };
 
 /* a buffer whose memory went back, as a DMA fault names it */
@@ -96,6 +100,11 @@ struct fs_buffers {
 	unsigned int hash_size;
 	uint64_t nr;
 	bool strict;			/* -o sync=strict */
+	/* names auto-unlinked under the lock, for the kernel to forget once
+	 * it is released (fs_buffers_flush_inval) */
+	struct { uint64_t parent; char name[RM_NAME_MAX]; } inval[32];
+	unsigned int nr_inval;
+	struct fuse_session *se;
 	/* the last FS_FREED_HISTORY buffers freed, oldest overwritten */
 	struct fs_freed freed[FS_FREED_HISTORY];
 	unsigned int nr_freed;		/* ever */
@@ -126,6 +135,13 @@ void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
  */
 int fs_buffers_live(struct fs_buffers *bufs, struct rm_live_buffer **v,
 		    unsigned int *n);
+
+/*
+ * Tell the kernel to forget the names autofree unlinked (its dentries
+ * would find the dead inode under a reused name).  Called without the
+ * lock: the kernel may need other requests answered first.
+ */
+void fs_buffers_flush_inval(struct fs_buffers *bufs);
 
 /* the passthrough hook: a backing file of the memfd watched as wd closed
  * (takes the lock itself) */

@@ -235,6 +235,7 @@ static void unhold(struct fs *fs, struct held *h)
 	pthread_mutex_lock(&fs->bufs.lock);
 	fs_buffer_put_open(&fs->bufs, h->b);
 	pthread_mutex_unlock(&fs->bufs.lock);
+	fs_buffers_flush_inval(&fs->bufs);
 }
 
 /*

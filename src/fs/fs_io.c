@@ -446,6 +446,7 @@ void fs_release(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 		fs_buffer_put_open(&fs->bufs, b);
 	pthread_mutex_unlock(&fs->bufs.lock);
 	fuse_reply_err(req, 0);
+	fs_buffers_flush_inval(&fs->bufs);	/* after the reply: no wait */
 }
 
 void fs_handles_free_all(struct fs *fs)

@@ -167,6 +167,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	if (fuse_session_mount(se, mountpoint))
 		goto out_signals;
 	fs.dma.se = se;
+	fs.bufs.se = se;
 	if (o->no_passthrough) {
 		fs_passthrough_disable("nopassthrough");
 	} else {

@@ -474,6 +474,8 @@ static int buffer_xattr(struct fs *fs, fuse_ino_t ino, const char *name,
 		n = snprintf(out, outlen, "0x%llx", (unsigned long long)b->alloc.dma);
 	else if (!strcmp(name, "user.rmemfs.pool"))
 		n = snprintf(out, outlen, "%s", b->alloc.pool);
+	else if (!strcmp(name, "user.rmemfs.autofree") && b->autofree)
+		n = snprintf(out, outlen, "1");
 	pthread_mutex_unlock(&fs->bufs.lock);
 	return n;
 }
@@ -506,11 +508,33 @@ static void fs_listxattr(fuse_req_t req, fuse_ino_t ino, size_t size)
 	fuse_reply_buf(req, names, len);
 }
 
+/*
+ * user.rmemfs.autofree = "1" on a buffer, by its owner: it goes (as if
+ * rm'ed) when its last open file and mapping do.  librmemfs sets it, so
+ * a program's buffers go back when it exits, crashes included.  Nothing
+ * else can be set.
+ */
 static void fs_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 			const char *value, size_t size, int flags)
 {
-	(void)ino; (void)name; (void)value; (void)size; (void)flags;
-	fuse_reply_err(req, EPERM);
+	struct fs *fs = req_fs(req);
+	const struct fuse_ctx *ctx = fuse_req_ctx(req);
+	struct fs_buffer *b;
+	int err = EPERM;
+
+	(void)flags;
+	if (strcmp(name, "user.rmemfs.autofree"))
+		return (void)fuse_reply_err(req, EPERM);
+	if (size != 1 || value[0] != '1')
+		return (void)fuse_reply_err(req, EINVAL);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
+	if (b && !b->unlinked && (ctx->uid == b->uid || ctx->uid == 0)) {
+		b->autofree = true;
+		err = 0;
+	}
+	pthread_mutex_unlock(&fs->bufs.lock);
+	fuse_reply_err(req, err);
 }
 
 static void fs_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)

@@ -21,6 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/rmemfs.h"
+
 #define BIG		(64UL << 20)
 #define PAGE		4096UL
 #define MAX_RUNS	64
@@ -28,6 +30,7 @@
 
 static const char *alloc_path, *big_path;
 static char buf_dir[4096], big_dir[4096];
+static char buf_dir_parent[4096];	/* the alloc file's directory */
 static int runs = 7, clients = 4, batch = 200;
 static volatile uint64_t sink;
 
@@ -127,7 +130,7 @@ static uint64_t sum(const void *p, size_t len)
 /* 4 KiB: alloc + open + mmap + touch + munmap + close + free */
 static void bench_cycle(int afd)
 {
-	double v[MAX_RUNS], m[MAX_RUNS];
+	double v[MAX_RUNS], m[MAX_RUNS], a[MAX_RUNS];
 	int r, i, n = batch * 2;
 	char name[64];
 
@@ -158,9 +161,21 @@ static void bench_cycle(int afd)
 			close(fd);
 		}
 		m[r] = (now() - t0) / (n * 4);
+		/* librmemfs: rmem_alloc + touch + rmem_free */
+		t0 = now();
+		for (i = 0; i < n; i++) {
+			struct rmem_buf b;
+
+			if (rmem_alloc(buf_dir_parent, PAGE, NULL, &b))
+				die("rmem_alloc", buf_dir_parent);
+			((char *)b.addr)[0] = 1;
+			rmem_free(&b);
+		}
+		a[r] = (now() - t0) / n;
 	}
 	report("cycle4k_rmemfs", v, 1e6, "us");
 	report("cycle4k_memfd", m, 1e6, "us");
+	report("cycle4k_api", a, 1e6, "us");
 }
 
 /* 64 MiB first touch (write, read), then warm re-read vs memcpy */
@@ -395,6 +410,8 @@ int main(int argc, char **argv)
 	if (!big_path)
 		big_path = alloc_path;
 	dir_of(alloc_path, buf_dir, sizeof(buf_dir));
+	snprintf(buf_dir_parent, sizeof(buf_dir_parent), "%.*s",
+		 (int)(strlen(buf_dir) - strlen("/buffers")), buf_dir);
 	dir_of(big_path, big_dir, sizeof(big_dir));
 
 	afd = open(alloc_path, O_RDWR);
