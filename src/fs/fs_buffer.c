@@ -183,8 +183,10 @@ static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 {
 	if (b->autofree && !b->unlinked && !b->nopen &&
 	    !fs_backing_busy(&b->backing)) {
-		/* its last user went: as if it had been rm'ed */
-		if (bufs->nr_inval < sizeof(bufs->inval) / sizeof(bufs->inval[0])) {
+		/* its last user went: as if it had been rm'ed (a name the
+		 * kernel never looked up has no dentry to forget) */
+		if (b->nlookup &&
+		    bufs->nr_inval < sizeof(bufs->inval) / sizeof(bufs->inval[0])) {
 			bufs->inval[bufs->nr_inval].parent = b->dir->ino;
 			snprintf(bufs->inval[bufs->nr_inval].name, RM_NAME_MAX, "%s",
 				 b->name);

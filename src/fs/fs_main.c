@@ -15,6 +15,7 @@
 #include "fs/fs_io.h"
 #include "fs/fs_ops.h"
 #include "fs/fs_passthrough.h"
+#include "fs/fs_socket.h"
 #include "fs/fs_udmabuf.h"
 #include "util/strbuf.h"
 
@@ -182,6 +183,9 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	/* the parent returns once the mount is live: callers need no sleep */
 	if (fuse_daemonize(opts.foreground))
 		goto out_unmount;
+	/* after the fork: librmemfs's fast path (the files work without) */
+	if (fs_socket_start(&fs))
+		fprintf(stderr, "rmemfs: no fast-path socket: librmemfs uses the files\n");
 	if (opts.singlethread) {
 		ret = fuse_session_loop(se);
 	} else {
@@ -200,6 +204,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	/* an unmount returns 0; a handled signal its number: both clean */
 	ret = ret < 0 ? 1 : 0;
 out_unmount:
+	fs_socket_stop(&fs);
 	fs_passthrough_stop();
 	fuse_session_unmount(se);
 out_signals:

@@ -232,13 +232,13 @@ static void *pt_watch(void *arg)
 	return NULL;
 }
 
-/* first passthrough open of a memfd: register it and watch it */
-static int pt_register(struct fs_backing *bk)
+/* the memfd's closes watched (the watcher thread started on first use) */
+static int pt_watch_memfd(struct fs_backing *bk)
 {
-	struct pt_backing_map map = { .fd = bk->memfd };
 	char path[64];
-	int id;
 
+	if (bk->watch >= 0)
+		return 0;
 	if (!pt.watching) {
 		pt.ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
 		pt.stopfd = eventfd(0, EFD_CLOEXEC);
@@ -257,12 +257,20 @@ static int pt_register(struct fs_backing *bk)
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", bk->memfd);
 	bk->watch = inotify_add_watch(pt.ifd, path, IN_CLOSE_WRITE | IN_CLOSE_NOWRITE);
-	if (bk->watch < 0)
-		return -errno;
+	return bk->watch < 0 ? -errno : 0;
+}
+
+/* first passthrough open of a memfd: register it and watch it */
+static int pt_register(struct fs_backing *bk)
+{
+	struct pt_backing_map map = { .fd = bk->memfd };
+	int id, err = pt_watch_memfd(bk);
+
+	if (err)
+		return err;
 	id = ioctl(pt.fd, PT_IOC_BACKING_OPEN, &map);
 	if (id <= 0) {
-		int err = id < 0 ? -errno : -EINVAL;
-
+		err = id < 0 ? -errno : -EINVAL;
 		inotify_rm_watch(pt.ifd, bk->watch);
 		bk->watch = -1;
 		return err;
@@ -293,6 +301,15 @@ bool fs_passthrough_open(struct fs_backing *bk)
 	return true;
 }
 
+bool fs_passthrough_hand_out(struct fs_backing *bk)
+{
+	/* the client maps the memfd itself: no backing id, only the watch */
+	if (!pt.enabled || pt.refused || pt_watch_memfd(bk))
+		return false;
+	bk->opens++;
+	return true;
+}
+
 void fs_passthrough_open_done(void)
 {
 	tls_backing_id = -1;
@@ -302,8 +319,12 @@ void fs_passthrough_forget(struct fs_backing *bk)
 {
 	uint32_t id;
 
-	if (bk->watch >= 0 && pt.ifd >= 0)
-		inotify_rm_watch(pt.ifd, bk->watch);
+	/*
+	 * No inotify_rm_watch(): the memfd is closed right after, and its
+	 * inode's end removes the watch (IN_IGNORED, which the watcher does
+	 * not count).  rm_watch waits for an SRCU grace period, under the
+	 * buffers' lock: the next allocation would wait with it.
+	 */
 	bk->watch = -1;
 	if (bk->backing_id <= 0)
 		return;

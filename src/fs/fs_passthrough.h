@@ -47,6 +47,14 @@ const char *fs_passthrough_state(void);
  * uses the page cache.
  */
 bool fs_passthrough_open(struct fs_backing *bk);
+/*
+ * A file of the memfd handed to a client directly (librmemfs's fast
+ * path): counted and watched as a backing file is, so the buffer lives
+ * until it and its mappings go.  False where passthrough is off: a
+ * client's mapping of the memfd would not be coherent with the page
+ * cache then.
+ */
+bool fs_passthrough_hand_out(struct fs_backing *bk);
 /* After fuse_reply_open(): disarm whatever was not sent. */
 void fs_passthrough_open_done(void);
 /* A backing file of the memfd is still alive (a mapping, say). */

@@ -32,6 +32,11 @@ struct fs {
 	struct fs_dma dma;		/* devices' dma files: the fault log */
 	char *mountpoint;		/* absolute: .dev-links' targets */
 	struct fs_link *links;		/* .dev-links/ (bufs.lock) */
+	struct {			/* librmemfs's fast path (fs_socket.h) */
+		int fd, stopfd;
+		pthread_t thread;
+		bool running;
+	} sock;
 };
 
 #endif

@@ -39,6 +39,10 @@ check "and the first buffers are where the goldens put them" \
 unmount_rmemfs
 
 mount_rmemfs 2>/dev/null || { not_ok "mount"; finish; exit 1; }
+want=files
+grep -q '^backing=passthrough' "$MNT/config" && want=fast
+check "one round trip on the mount's socket where passthrough is on, else the files" \
+	"$want" "$("$API" path "$MNT/devices/display@2c000000")"
 "$API" life "$MNT/devices/display@2c000000" | tap life
 "$API" errors "$MNT/devices/display@2c000000" "$MNT/regions/linux,cma" | tap errors
 check "the buffers of a program that exited without freeing went back" "" \

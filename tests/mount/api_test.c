@@ -7,6 +7,8 @@
  *                                  memory goes back exactly when the last
  *                                  user does (TAP lines)
  *   api_test errors DIR REGIONDIR  every errno (TAP lines)
+ *   api_test path DIR              "fast" when the buffer's fd is its memory
+ *                                  (the socket's answer), "files" otherwise
  */
 #include <errno.h>
 #include <signal.h>
@@ -167,6 +169,17 @@ int main(int argc, char **argv)
 				printf("%s 0x%llx\n", name, (unsigned long long)b.dma);
 		}
 		return 0;
+	}
+	if (!strcmp(argv[1], "path")) {
+		char link[64], target[256] = "";
+
+		if (rmem_alloc(dir, 4096, NULL, &b))
+			return 1;
+		snprintf(link, sizeof(link), "/proc/self/fd/%d", b.fd);
+		if (readlink(link, target, sizeof(target) - 1) < 0)
+			return 1;
+		printf("%s\n", !strncmp(target, "/memfd:", 7) ? "fast" : "files");
+		return rmem_free(&b) ? 1 : 0;
 	}
 	if (!strcmp(argv[1], "life"))
 		life();
