@@ -212,6 +212,10 @@ END {
 		    pin " allocs_memfd_x1", "allocs/s")
 		row("allocs, echo pattern, 1 client" s, pin " allocs_echo_x1",
 		    pin " allocs_memfd_x1", "allocs/s")
+		row("allocs, librmemfs, 1 client" s, pin " allocs_api_x1",
+		    pin " allocs_memfd_x1", "allocs/s")
+		row("allocs, librmemfs, " clients " clients" s, pin " allocs_api_x" clients,
+		    pin " allocs_memfd_x" clients, "allocs/s")
 		row("allocs, persistent fd, " clients " clients" s, pin " allocs_fd_x" clients,
 		    pin " allocs_memfd_x" clients, "allocs/s")
 		row("allocs, echo pattern, " clients " clients" s, pin " allocs_echo_x" clients,

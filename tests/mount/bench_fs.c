@@ -271,7 +271,7 @@ static void bench_roundtrip(int afd)
 	report("roundtrip_rmemfs", v, 1e6, "us");
 }
 
-enum mode { MODE_FD, MODE_ECHO, MODE_MEMFD };
+enum mode { MODE_FD, MODE_ECHO, MODE_MEMFD, MODE_API };
 
 struct client {
 	pthread_t thread;
@@ -279,6 +279,7 @@ struct client {
 	enum mode mode;
 	int id;
 	int run;
+	struct rmem_buf *bufs;	/* MODE_API: freed after the timing */
 };
 
 static void client_batch(struct client *c)
@@ -290,6 +291,11 @@ static void client_batch(struct client *c)
 		die("open", alloc_path);
 	pthread_barrier_wait(c->go);
 	for (i = 0; i < batch; i++) {
+		if (c->mode == MODE_API) {
+			if (rmem_alloc(buf_dir_parent, PAGE, NULL, &c->bufs[i]))
+				die("rmem_alloc", buf_dir_parent);
+			continue;
+		}
 		if (c->mode == MODE_MEMFD) {
 			int m = memfd_create("bench", MFD_CLOEXEC);
 
@@ -318,6 +324,9 @@ static void client_batch(struct client *c)
 	pthread_barrier_wait(c->go);
 	if (c->mode == MODE_FD)
 		close(fd);
+	if (c->mode == MODE_API)
+		for (i = 0; i < batch; i++)
+			rmem_free(&c->bufs[i]);
 }
 
 static void *client_main(void *arg)
@@ -338,6 +347,9 @@ static double alloc_rate(enum mode mode, int n, int run)
 	pthread_barrier_init(&go, NULL, (unsigned int)n + 1);
 	for (i = 0; i < n; i++) {
 		c[i] = (struct client){ .go = &go, .mode = mode, .id = i, .run = run };
+		if (mode == MODE_API &&
+		    !(c[i].bufs = calloc((size_t)batch, sizeof(*c[i].bufs))))
+			die("calloc", NULL);
 		if (pthread_create(&c[i].thread, NULL, client_main, &c[i]))
 			die("pthread_create", NULL);
 	}
@@ -345,10 +357,12 @@ static double alloc_rate(enum mode mode, int n, int run)
 	t0 = now();
 	pthread_barrier_wait(&go);
 	t = now() - t0;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		pthread_join(c[i].thread, NULL);
+		free(c[i].bufs);
+	}
 	pthread_barrier_destroy(&go);
-	if (mode != MODE_MEMFD)
+	if (mode != MODE_MEMFD && mode != MODE_API)
 		for (i = 0; i < n; i++)
 			for (k = 0; k < batch; k++) {
 				snprintf(name, sizeof(name), "a%d_%d_%d_%d",
@@ -364,6 +378,7 @@ static void bench_rates(void)
 		{ "allocs_fd", MODE_FD },
 		{ "allocs_echo", MODE_ECHO },
 		{ "allocs_memfd", MODE_MEMFD },
+		{ "allocs_api", MODE_API },
 	};
 	double v[MAX_RUNS];
 	char name[64];
