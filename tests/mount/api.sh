@@ -5,14 +5,6 @@
 # `pkg-config --cflags --libs rmemfs` after `make install`.
 . "$(dirname "$0")/lib.sh"
 API=$HELPERS/api_test
-tap() {
-	while IFS= read -r line; do
-		case "$line" in
-		"ok "*) ok "$1: ${line#* - }" ;;
-		"not ok "*) not_ok "$1: ${line#* - }" ;;
-		esac
-	done
-}
 SIZES="4096 16384 12288 8192 4097 1 65536 1048576"
 mount_rmemfs 2>/dev/null || { not_ok "mount"; finish; exit 1; }
 api=$(for d in display@2c000000 default; do "$API" place "$MNT/devices/$d" $SIZES; done)
@@ -43,8 +35,10 @@ want=files
 grep -q '^backing=passthrough' "$MNT/config" && want=fast
 check "one round trip on the mount's socket where passthrough is on, else the files" \
 	"$want" "$("$API" path "$MNT/devices/display@2c000000")"
-"$API" life "$MNT/devices/display@2c000000" | tap life
-"$API" errors "$MNT/devices/display@2c000000" "$MNT/regions/linux,cma" | tap errors
+"$API" life "$MNT/devices/display@2c000000" >"$T/life.out" 2>&1
+tap life <"$T/life.out"
+"$API" errors "$MNT/devices/display@2c000000" "$MNT/regions/linux,cma" >"$T/errors.out" 2>&1
+tap errors <"$T/errors.out"
 check "the buffers of a program that exited without freeing went back" "" \
 	"$(grep -E '^a[0-9] ' "$MNT/devices/display@2c000000/allocations")"
 

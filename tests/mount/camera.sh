@@ -107,13 +107,7 @@ unmount_rmemfs
 # concurrent device writers and CPU readers, syncing as they should
 mount_rmemfs -o sync=strict 2>/dev/null || { not_ok "mount the built-in board"; finish; exit 1; }
 "$HELPERS/dma_stress" "$MNT/devices/default" 4 50 1 >"$T/stress.out" 2>&1
-while IFS= read -r line; do
-	case $line in
-	"ok - "*) ok "dma_stress strict: ${line#ok - }" ;;
-	"not ok - "*) not_ok "dma_stress strict: ${line#not ok - }" ;;
-	*) echo "# $line" ;;
-	esac
-done <"$T/stress.out"
+tap "dma_stress strict" <"$T/stress.out"
 check "syncing as it should, no stale read is reported" "0" \
 	"$(grep -c 'stale-' "$MNT/devices/default/sync_report")"
 unmount_rmemfs

@@ -74,12 +74,6 @@ unmount_rmemfs
 # concurrent device writers and CPU readers (tests/mount/dma_stress.c)
 mount_rmemfs 2>/dev/null || { not_ok "mount the built-in board"; finish; exit 1; }
 "$HELPERS/dma_stress" "$MNT/devices/default" 4 50 0 >"$T/stress.out" 2>&1
-while IFS= read -r line; do
-	case $line in
-	"ok - "*) ok "dma_stress: ${line#ok - }" ;;
-	"not ok - "*) not_ok "dma_stress: ${line#not ok - }" ;;
-	*) echo "# $line" ;;
-	esac
-done <"$T/stress.out"
+tap dma_stress <"$T/stress.out"
 unmount_rmemfs
 finish

@@ -60,6 +60,20 @@ not_ok() {
 	echo "not ok $n - $*"
 }
 
+# tap PREFIX <FILE: a helper program's TAP lines ("ok [N] - what") as
+# ours, other lines as comments.  Read from a file, not a pipe: a pipe's
+# loop runs in a subshell and its counts would be lost.
+tap() {
+	while IFS= read -r line; do
+		case "$line" in
+		"ok "*) ok "$1: ${line#* - }" ;;
+		"not ok "*) not_ok "$1: ${line#* - }" ;;
+		"1.."*) ;;
+		*) echo "# $line" ;;
+		esac
+	done
+}
+
 # check DESCRIPTION EXPECTED ACTUAL
 check() {
 	if [ "$2" = "$3" ]; then

@@ -12,12 +12,7 @@ EXEC=$ROOT/$BUILD/rmemfs-exec
 client() {
 	"$EXEC" "$MNT" -- "$@" >"$T/client.out" 2>&1
 	rc=$?
-	while IFS= read -r line; do
-		case "$line" in
-		"ok "*) ok "client: ${line#* - }" ;;
-		"not ok "*) not_ok "client: ${line#* - }" ;;
-		esac
-	done <"$T/client.out"
+	tap client <"$T/client.out"
 	[ $rc = 0 ] || { not_ok "client exit $rc"; sed 's/^/# /' "$T/client.out" | tail -5; }
 }
 
