@@ -272,48 +272,6 @@ static void fs_readlink(fuse_req_t req, fuse_ino_t ino)
 	free(target);
 }
 
-/* u-dma-buf/ and its device directories: entries by index, under the lock */
-static void readdir_udmabuf(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
-			    uint64_t parent, size_t size, off_t off)
-{
-	char *buf = malloc(size);
-	size_t used = 0, need;
-	struct stat st;
-	struct fs_node *c;
-	uint64_t i;
-
-	if (!buf)
-		return (void)fuse_reply_err(req, ENOMEM);
-	memset(&st, 0, sizeof(st));
-	for (i = off > 0 ? (uint64_t)off : 0;; i++) {
-		const char *name = i == 0 ? "." : i == 1 ? ".." : NULL;
-
-		st.st_mode = S_IFDIR;
-		st.st_ino = i == 0 ? ino : parent;
-		if (!name) {
-			pthread_mutex_lock(&fs->bufs.lock);
-			c = fs_udmabuf_child(fs, ino, i - 2);
-			if (c) {
-				node_attr(fs, c, &st);
-				name = c->name;
-				need = fuse_add_direntry(req, buf + used, size - used,
-							 name, &st, (off_t)(i + 1));
-			}
-			pthread_mutex_unlock(&fs->bufs.lock);
-			if (!c)
-				break;
-		} else {
-			need = fuse_add_direntry(req, buf + used, size - used, name,
-						 &st, (off_t)(i + 1));
-		}
-		if (need > size - used)
-			break;
-		used += need;
-	}
-	fuse_reply_buf(req, buf, used);
-	free(buf);
-}
-
 /* Directory listing: static children by index, buffers by inode cookie. */
 static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		       struct fuse_file_info *fi)
@@ -331,11 +289,11 @@ static void fs_readdir(fuse_req_t req, fuse_ino_t ino, size_t size, off_t off,
 		dir = fs_udmabuf_node(fs, ino, NULL);
 		pthread_mutex_unlock(&fs->bufs.lock);
 		if (dir && dir->kind == FS_DIR)
-			return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
+			return fs_udmabuf_readdir(req, fs, ino, dir->parent, size, off);
 		return (void)fuse_reply_err(req, dir ? ENOTDIR : ENOENT);
 	}
 	if (dir->kind == FS_UDCLASS || dir->kind == FS_DEVLINKS)
-		return readdir_udmabuf(req, fs, ino, dir->parent, size, off);
+		return fs_udmabuf_readdir(req, fs, ino, dir->parent, size, off);
 	if (dir->kind != FS_DIR && dir->kind != FS_BUFDIR)
 		return (void)fuse_reply_err(req, ENOTDIR);
 	buf = malloc(size);
@@ -543,42 +501,6 @@ static void fs_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)
 	fuse_reply_err(req, EPERM);
 }
 
-/*
- * The u-dma-buf ioctls on a device file, restricted (the kernel sizes the
- * argument from the command's _IOC bits).  The driver has no
- * compat_ioctl: a 32-bit caller gets ENOTTY, as on the board.
- */
-static void fs_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd, void *arg,
-		     struct fuse_file_info *fi, unsigned flags,
-		     const void *in_buf, size_t in_bufsz, size_t out_bufsz)
-{
-	struct fs *fs = req_fs(req);
-	unsigned char out[64];
-	size_t out_len = 0;
-	struct fs_buffer *b;
-	int err;
-
-	(void)arg; (void)fi;
-	if (flags & (FUSE_IOCTL_COMPAT | FUSE_IOCTL_DIR))
-		return (void)fuse_reply_err(req, ENOTTY);
-	pthread_mutex_lock(&fs->bufs.lock);
-	b = fs_buffer_get(&fs->bufs, ino);
-	if (!b || !b->dir->udmabuf)
-		err = -ENOTTY;
-	else if (!b->udmabuf)
-		err = -ENODEV;	/* the manager deleted the device */
-	else
-		err = udmabuf_ioctl(b->udmabuf, (unsigned int)cmd, in_buf,
-				    in_bufsz, out, &out_len);
-	pthread_mutex_unlock(&fs->bufs.lock);
-	fs_dma_run_pending(fs);	/* SET_SYNC_FOR_* and SET_SYNC */
-	if (err)
-		return (void)fuse_reply_err(req, -err);
-	if (out_len > out_bufsz)
-		return (void)fuse_reply_err(req, EFAULT);
-	fuse_reply_ioctl(req, 0, out_len ? out : NULL, out_len);
-}
-
 static void fs_init(void *userdata, struct fuse_conn_info *conn)
 {
 	struct fs *fs = userdata;
@@ -628,5 +550,5 @@ const struct fuse_lowlevel_ops rm_fs_ops = {
 	.listxattr = fs_listxattr,
 	.removexattr = fs_removexattr,
 	.create = fs_create,
-	.ioctl = fs_ioctl,
+	.ioctl = fs_udmabuf_ioctl,
 };

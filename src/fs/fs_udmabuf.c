@@ -7,10 +7,14 @@
  * last open file and mapping are gone, never earlier.
  */
 #include <errno.h>
+#include <fuse_lowlevel.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "fs/fs_dma.h"
+#include "fs/fs_ops.h"
 #include "fs/fs_state.h"
 #include "fs/fs_udmabuf.h"
 
@@ -295,4 +299,85 @@ ssize_t fs_udmabuf_mgr_write(struct fs *fs, struct udmabuf_mgr_file *f,
 	};
 
 	return udmabuf_mgr_write(fs->board, f, data, count, &ops);
+}
+
+/* u-dma-buf/ and its device directories: entries by index, under the lock */
+void fs_udmabuf_readdir(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
+			uint64_t parent, size_t size, off_t off)
+{
+	char *buf = malloc(size);
+	size_t used = 0, need;
+	struct stat st;
+	struct fs_node *c;
+	uint64_t i;
+
+	if (!buf)
+		return (void)fuse_reply_err(req, ENOMEM);
+	memset(&st, 0, sizeof(st));
+	for (i = off > 0 ? (uint64_t)off : 0;; i++) {
+		const char *name = i == 0 ? "." : i == 1 ? ".." : NULL;
+
+		st.st_mode = S_IFDIR;
+		st.st_ino = i == 0 ? ino : parent;
+		if (!name) {
+			pthread_mutex_lock(&fs->bufs.lock);
+			c = fs_udmabuf_child(fs, ino, i - 2);
+			if (c) {
+				/* a directory entry needs the type only */
+				st.st_ino = c->ino;
+				st.st_mode = c->kind == FS_DIR ? S_IFDIR :
+					     c->kind == FS_SYMLINK ? S_IFLNK : S_IFREG;
+				name = c->name;
+				need = fuse_add_direntry(req, buf + used, size - used,
+							 name, &st, (off_t)(i + 1));
+			}
+			pthread_mutex_unlock(&fs->bufs.lock);
+			if (!c)
+				break;
+		} else {
+			need = fuse_add_direntry(req, buf + used, size - used, name,
+						 &st, (off_t)(i + 1));
+		}
+		if (need > size - used)
+			break;
+		used += need;
+	}
+	fuse_reply_buf(req, buf, used);
+	free(buf);
+}
+
+/*
+ * The u-dma-buf ioctls on a device file, restricted (the kernel sizes the
+ * argument from the command's _IOC bits).  The driver has no
+ * compat_ioctl: a 32-bit caller gets ENOTTY, as on the board.
+ */
+void fs_udmabuf_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd,
+		      void *arg, struct fuse_file_info *fi, unsigned flags,
+		      const void *in_buf, size_t in_bufsz, size_t out_bufsz)
+{
+	struct fs *fs = req_fs(req);
+	unsigned char out[64];
+	size_t out_len = 0;
+	struct fs_buffer *b;
+	int err;
+
+	(void)arg; (void)fi;
+	if (flags & (FUSE_IOCTL_COMPAT | FUSE_IOCTL_DIR))
+		return (void)fuse_reply_err(req, ENOTTY);
+	pthread_mutex_lock(&fs->bufs.lock);
+	b = fs_buffer_get(&fs->bufs, ino);
+	if (!b || !b->dir->udmabuf)
+		err = -ENOTTY;
+	else if (!b->udmabuf)
+		err = -ENODEV;	/* the manager deleted the device */
+	else
+		err = udmabuf_ioctl(b->udmabuf, (unsigned int)cmd, in_buf,
+				    in_bufsz, out, &out_len);
+	pthread_mutex_unlock(&fs->bufs.lock);
+	fs_dma_run_pending(fs);	/* SET_SYNC_FOR_* and SET_SYNC */
+	if (err)
+		return (void)fuse_reply_err(req, -err);
+	if (out_len > out_bufsz)
+		return (void)fuse_reply_err(req, EFAULT);
+	fuse_reply_ioctl(req, 0, out_len ? out : NULL, out_len);
 }

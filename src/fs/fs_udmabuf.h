@@ -7,14 +7,17 @@
  * takes a block of inode numbers from the buffers' counter, which never
  * gives a number twice.
  *
- * Every function expects fs->bufs.lock held: it guards the devices, the
- * driver's state (attributes, ioctls, manager) and the buffers alike.
+ * The bookkeeping functions expect fs->bufs.lock held: it guards the
+ * devices, the driver's state (attributes, ioctls, manager) and the
+ * buffers alike; the two FUSE operations take it themselves.
  */
 #ifndef RM_FS_UDMABUF_H
 #define RM_FS_UDMABUF_H
 
 #include <stdbool.h>
 #include <stdint.h>
+
+#include <fuse_lowlevel.h>
 
 #include "fs/fs_tree.h"
 #include "kernel/drivers/u-dma-buf-mgr.h"
@@ -54,6 +57,14 @@ struct fs_node *fs_udmabuf_lookup(struct fs *fs, uint64_t parent,
 struct fs_node *fs_udmabuf_child(struct fs *fs, uint64_t dir, uint64_t i);
 /* an attribute file was closed */
 void fs_udmabuf_put_open(struct fs *fs, struct fs_udev *udev);
+
+/* readdir of u-dma-buf/, a device's directory, .dev-links/ (one reply) */
+void fs_udmabuf_readdir(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
+			uint64_t parent, size_t size, off_t off);
+/* FUSE's ioctl op: the driver's ioctls on a device file (one reply) */
+void fs_udmabuf_ioctl(fuse_req_t req, fuse_ino_t ino, unsigned int cmd,
+		      void *arg, struct fuse_file_info *fi, unsigned flags,
+		      const void *in_buf, size_t in_bufsz, size_t out_bufsz);
 
 /* one write to u-dma-buf-mgr: count, or -errno */
 ssize_t fs_udmabuf_mgr_write(struct fs *fs, struct udmabuf_mgr_file *f,
