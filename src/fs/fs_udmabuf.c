@@ -4,7 +4,9 @@
  * (kernel/drivers/u-dma-buf.c); here each device gets its directory of
  * attribute nodes and its device file.  The device file is a buffer of
  * dev/: its pool memory goes back when the device is deleted and the
- * last open file and mapping are gone, never earlier.
+ * last open file and mapping are gone, never earlier.  The FUSE
+ * operations only these files have (the listings of their directories,
+ * the device file's ioctls) are here too.
  */
 #include <errno.h>
 #include <fuse_lowlevel.h>
