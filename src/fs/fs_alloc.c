@@ -45,7 +45,8 @@ int fs_alloc_request(struct fs *fs, struct fs_node *node, const char *buf,
 	if (fs_buffer_find(dir, name))
 		err = -EEXIST;
 	else
-		err = fs_buffer_create(&fs->bufs, dir, name, &a, uid, gid, &b);
+		err = fs_buffer_create(&fs->bufs, dir, name, &a, dir->device,
+				       uid, gid, &b);
 	pthread_mutex_unlock(&fs->bufs.lock);
 	if (err) {
 		rm_dma_free(fs->board, &a);

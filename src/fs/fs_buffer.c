@@ -65,9 +65,39 @@ struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name)
 	return NULL;
 }
 
+/* sync=strict, a non-coherent owner: the device's copy; 0 or -errno */
+static int shadow_new(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	struct fs_shadow *s;
+
+	if (!bufs->strict || !b->owner || b->owner->dma_coherent || b->shadow)
+		return 0;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	s->npages = (b->alloc.size + 4095) / 4096;
+	s->dev_dirty = calloc(s->npages, 1);
+	s->cpu_dirty = calloc(s->npages, 1);
+	s->memfd = memfd_create("rmemfs-device-copy", MFD_CLOEXEC);
+	if (!s->dev_dirty || !s->cpu_dirty || s->memfd < 0 ||
+	    ftruncate(s->memfd, (off_t)b->alloc.size) < 0) {
+		int err = s->memfd < 0 ? -errno : -ENOMEM;
+
+		if (s->memfd >= 0)
+			close(s->memfd);
+		free(s->dev_dirty);
+		free(s->cpu_dirty);
+		free(s);
+		return err;
+	}
+	b->shadow = s;
+	return 0;
+}
+
 int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
-		     const char *name, const struct rm_alloc *a, uid_t uid,
-		     gid_t gid, struct fs_buffer **out)
+		     const char *name, const struct rm_alloc *a,
+		     const struct rm_device *owner, uid_t uid, gid_t gid,
+		     struct fs_buffer **out)
 {
 	struct fs_buffer *b;
 	char mname[64];
@@ -95,10 +125,10 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 		free(b);
 		return err;
 	}
-	b->owner = dir->device;
+	b->owner = owner;
 	b->alloc = *a;
 	/* a device copy when the owner is non-coherent and sync=strict */
-	if (fs_buffer_shadow(bufs, b)) {
+	if (shadow_new(bufs, b)) {
 		close(b->backing.memfd);
 		free(b);
 		return -ENOMEM;
@@ -135,34 +165,6 @@ static void hash_remove(struct fs_buffers *bufs, struct fs_buffer *b)
 			*pp = b->hash_next;
 			return;
 		}
-}
-
-int fs_buffer_shadow(struct fs_buffers *bufs, struct fs_buffer *b)
-{
-	struct fs_shadow *s;
-
-	if (!bufs->strict || !b->owner || b->owner->dma_coherent || b->shadow)
-		return 0;
-	s = calloc(1, sizeof(*s));
-	if (!s)
-		return -ENOMEM;
-	s->npages = (b->alloc.size + 4095) / 4096;
-	s->dev_dirty = calloc(s->npages, 1);
-	s->cpu_dirty = calloc(s->npages, 1);
-	s->memfd = memfd_create("rmemfs-device-copy", MFD_CLOEXEC);
-	if (!s->dev_dirty || !s->cpu_dirty || s->memfd < 0 ||
-	    ftruncate(s->memfd, (off_t)b->alloc.size) < 0) {
-		int err = s->memfd < 0 ? -errno : -ENOMEM;
-
-		if (s->memfd >= 0)
-			close(s->memfd);
-		free(s->dev_dirty);
-		free(s->cpu_dirty);
-		free(s);
-		return err;
-	}
-	b->shadow = s;
-	return 0;
 }
 
 static void shadow_free(struct fs_buffer *b)

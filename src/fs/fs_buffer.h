@@ -117,15 +117,17 @@ void fs_buffers_free(struct fs_buffers *bufs);
 
 struct fs_buffer *fs_buffer_get(struct fs_buffers *bufs, uint64_t ino);
 struct fs_buffer *fs_buffer_find(struct fs_bufdir *dir, const char *name);
-int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
-		     const char *name, const struct rm_alloc *a, uid_t uid,
-		     gid_t gid, struct fs_buffer **out);
-void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
 /*
- * Under sync=strict, give a buffer of a non-coherent owner its device
- * copy (once its owner is known): 0 or -errno.
+ * A buffer of dir for the memory a describes, owned by owner (the device
+ * whose dma file reaches it; NULL: none): under sync=strict a
+ * non-coherent owner's buffer gets its device copy.  0, or -errno with
+ * nothing made (the memory is still the caller's).
  */
-int fs_buffer_shadow(struct fs_buffers *bufs, struct fs_buffer *buf);
+int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
+		     const char *name, const struct rm_alloc *a,
+		     const struct rm_device *owner, uid_t uid, gid_t gid,
+		     struct fs_buffer **out);
+void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
 		      uint64_t n);

@@ -49,6 +49,25 @@ static const char *owner_name(const struct rm_device *owner)
 		for (b = (bufs)->hash[i]; b; b = b->hash_next)
 
 /*
+ * The device's live buffer holding DMA addresses [addr, addr + len) (len
+ * 0: addr alone), or NULL.  Under the buffers' lock.
+ */
+static struct fs_buffer *owned(struct fs_buffers *bufs,
+			       const struct rm_device *dev, uint64_t addr,
+			       uint64_t len)
+{
+	struct fs_buffer *b;
+	unsigned int i;
+
+	for_each_buffer(bufs, i, b)
+		if (!b->freed && b->owner == dev && addr >= b->alloc.dma &&
+		    addr - b->alloc.dma < b->alloc.size &&
+		    len <= b->alloc.size - (addr - b->alloc.dma))
+			return b;
+	return NULL;
+}
+
+/*
  * What the device hit instead of one of its buffers, in the order a
  * person debugging it wants to know: the mask, the bus, the end of its
  * own buffer, a buffer it freed, someone else's buffer, nothing.
@@ -71,15 +90,13 @@ static void explain(struct fs *fs, const struct rm_device *dev, uint64_t addr,
 		snprintf(what, wlen, "outside the bus's dma-ranges");
 		return;
 	}
-	for_each_buffer(bufs, i, b)
-		if (!b->freed && b->owner == dev && addr >= b->alloc.dma &&
-		    addr - b->alloc.dma < b->alloc.size) {
-			snprintf(what, wlen, "across the end of buffer %.64s (0x%llx, "
-				 "%llu bytes)", b->name,
-				 (unsigned long long)b->alloc.dma,
-				 (unsigned long long)b->alloc.size);
-			return;
-		}
+	b = owned(bufs, dev, addr, 0);
+	if (b) {
+		snprintf(what, wlen, "across the end of buffer %.64s (0x%llx, "
+			 "%llu bytes)", b->name, (unsigned long long)b->alloc.dma,
+			 (unsigned long long)b->alloc.size);
+		return;
+	}
 	/* the newest freed buffer there first */
 	n = bufs->nr_freed < FS_FREED_HISTORY ? bufs->nr_freed : FS_FREED_HISTORY;
 	for (k = 0; k < n; k++) {
@@ -274,24 +291,17 @@ ssize_t fs_dma_access(struct fs *fs, const struct rm_device *dev,
 		      uint64_t addr, void *buf, size_t len, bool write)
 {
 	struct fs_buffers *bufs = &fs->bufs;
-	struct fs_buffer *b, *hit = NULL;
+	struct fs_buffer *hit;
 	struct held h = { 0 };
 	uint64_t off = 0, first, end;
 	char what[160];
-	unsigned int i;
 	ssize_t done;
 	int fd;
 
 	if (!len)
 		return 0;
 	pthread_mutex_lock(&bufs->lock);
-	for_each_buffer(bufs, i, b)
-		if (!b->freed && b->owner == dev && addr >= b->alloc.dma &&
-		    addr - b->alloc.dma < b->alloc.size &&
-		    len <= b->alloc.size - (addr - b->alloc.dma)) {
-			hit = b;
-			break;
-		}
+	hit = owned(bufs, dev, addr, len);
 	if (hit) {
 		hold(hit, &h);
 		off = addr - hit->alloc.dma;
@@ -361,9 +371,8 @@ ssize_t fs_dma_sync_command(struct fs *fs, const struct rm_device *dev,
 	struct fs_buffers *bufs = &fs->bufs;
 	char line[128], dir[16];
 	unsigned long long addr, size;
-	struct fs_buffer *b, *hit = NULL;
+	struct fs_buffer *hit;
 	struct held h;
-	unsigned int i;
 	char extra;
 	int err;
 
@@ -376,13 +385,7 @@ ssize_t fs_dma_sync_command(struct fs *fs, const struct rm_device *dev,
 	    (strcmp(dir, "for_cpu") && strcmp(dir, "for_device")))
 		return -EINVAL;
 	pthread_mutex_lock(&bufs->lock);
-	for_each_buffer(bufs, i, b)
-		if (!b->freed && b->owner == dev && addr >= b->alloc.dma &&
-		    addr - b->alloc.dma < b->alloc.size &&
-		    size <= b->alloc.size - (addr - b->alloc.dma)) {
-			hit = b;
-			break;
-		}
+	hit = owned(bufs, dev, addr, size);
 	if (hit)
 		hold(hit, &h);
 	pthread_mutex_unlock(&bufs->lock);

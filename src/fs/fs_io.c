@@ -209,8 +209,12 @@ static char *slice_copy(const char *text, size_t len, size_t size, off_t off,
 	return out;
 }
 
-/* an open buffer's memfd (its handle keeps the buffer alive) and size */
-static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
+/*
+ * An open buffer's memfd (its handle keeps the buffer alive), its size,
+ * and whether it is a u-dma-buf device file (NULL: not asked).
+ */
+static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size,
+		     bool *udmabuf)
 {
 	struct fs_buffer *b;
 	int fd;
@@ -219,21 +223,10 @@ static int buffer_fd(struct fs *fs, fuse_ino_t ino, uint64_t *size)
 	b = fs_buffer_get(&fs->bufs, ino);
 	fd = b && !b->freed ? b->backing.memfd : -1;
 	*size = b ? b->alloc.size : 0;
+	if (udmabuf)
+		*udmabuf = b && b->dir->udmabuf;
 	pthread_mutex_unlock(&fs->bufs.lock);
 	return fd;
-}
-
-/* a u-dma-buf device file (its device not deleted) */
-static bool buffer_is_udmabuf(struct fs *fs, fuse_ino_t ino)
-{
-	struct fs_buffer *b;
-	bool yes;
-
-	pthread_mutex_lock(&fs->bufs.lock);
-	b = fs_buffer_get(&fs->bufs, ino);
-	yes = b && b->dir->udmabuf;
-	pthread_mutex_unlock(&fs->bufs.lock);
-	return yes;
 }
 
 /* the device's side: a read (data NULL) or write at a DMA address */
@@ -315,7 +308,7 @@ static void read_buffer(fuse_req_t req, struct fs *fs, fuse_ino_t ino,
 	uint64_t fsize;
 	int fd;
 
-	fd = buffer_fd(fs, ino, &fsize);
+	fd = buffer_fd(fs, ino, &fsize, NULL);
 	if (fd < 0)
 		return (void)fuse_reply_err(req, EBADF);
 	if (off < 0 || (uint64_t)off >= fsize)
@@ -360,6 +353,7 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 	const struct fuse_ctx *ctx = fuse_req_ctx(req);
 	ssize_t done;
 	uint64_t fsize;
+	bool udmabuf;
 	int fd, err;
 	char *line;
 
@@ -409,11 +403,11 @@ void fs_write(fuse_req_t req, fuse_ino_t ino, const char *data,
 	}
 	if (n)
 		return (void)fuse_reply_err(req, EACCES);
-	fd = buffer_fd(fs, ino, &fsize);
+	fd = buffer_fd(fs, ino, &fsize, &udmabuf);
 	if (fd < 0)
 		return (void)fuse_reply_err(req, EBADF);
 	/* a u-dma-buf device: short at the end, 0 past it (the driver's) */
-	if (buffer_is_udmabuf(fs, ino) && off >= 0)
+	if (udmabuf && off >= 0)
 		size = (size_t)udmabuf_rw_count(fsize, (uint64_t)off, size);
 	/* a buffer never grows */
 	if (off < 0 || (uint64_t)off + size > fsize)

@@ -76,21 +76,15 @@ static int udev_add(struct fs *fs, struct udmabuf *ub)
 	/* st_size is the size asked: SEEK_END and read stop there */
 	a = ub->alloc;
 	a.size = ub->size;
+	/* a DT device's DMA reaches it; a manager device has no directory */
 	err = fs_buffer_create(&fs->bufs, fs->tree.udmabuf_dev, ub->name, &a,
-			       fs->uid, fs->gid, &u->buf);
+			       ub->own_dev ? NULL : ub->dev, fs->uid, fs->gid,
+			       &u->buf);
 	if (err) {
 		udev_free(u);
 		return err;
 	}
 	u->buf->udmabuf = ub;
-	/* a DT device's DMA reaches it; a manager device has no directory */
-	u->buf->owner = ub->own_dev ? NULL : ub->dev;
-	err = fs_buffer_shadow(&fs->bufs, u->buf);
-	if (err) {
-		fs_buffer_unlink(&fs->bufs, u->buf);
-		udev_free(u);
-		return err;
-	}
 	ub->alloc_given = true;		/* the buffer frees it now */
 	u->ub = ub;
 	u->ino = fs->bufs.next_ino;

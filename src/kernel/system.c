@@ -137,3 +137,10 @@ const char *rm_errno_name(int err)
 	default: return "-E?";
 	}
 }
+
+const char *rm_devreg_result(const struct rm_devreg *dr)
+{
+	if (!dr->tried)
+		return NULL;
+	return dr->result ? rm_errno_name(dr->result) : "0";
+}

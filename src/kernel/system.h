@@ -169,5 +169,8 @@ struct rm_device *rm_device_find(struct rm_board *b, const char *name);
 /* unique directory names for regions and devices (a clash: the path) */
 void rm_name_dirs(struct rm_board *b);
 const char *rm_errno_name(int err);	/* -22 -> "-EINVAL" */
+/* what a memory-region index gave: "0", "-EINVAL", ...; NULL when the
+ * driver never asked (a u-dma-buf probe stopped before it) */
+const char *rm_devreg_result(const struct rm_devreg *dr);
 
 #endif

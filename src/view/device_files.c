@@ -21,13 +21,11 @@ static int show_memory_region(const struct rm_obj *o,
 
 	for (k = 0; k < o->dev->nr_regs; k++) {
 		const struct rm_devreg *dr = &o->dev->regs[k];
+		/* "-": the driver never asked */
+		const char *res = rm_devreg_result(dr);
 
-		/* "-": the driver never asked (a u-dma-buf probe stopped
-		 * before it) */
 		strbuf_printf(sb, "%d %s %s\n", dr->idx,
-			      dr->target[0] ? dr->target : "-",
-			      !dr->tried ? "-" : dr->result ?
-			      rm_errno_name(dr->result) : "0");
+			      dr->target[0] ? dr->target : "-", res ? res : "-");
 	}
 	return 0;
 }

@@ -95,11 +95,11 @@ static void render_devices(struct rm_board *b, struct strbuf *sb)
 
 		for (k = 0; k < dev->nr_regs; k++) {
 			const struct rm_devreg *dr = &dev->regs[k];
+			const char *res = rm_devreg_result(dr);
 
 			strbuf_printf(sb, "%-32s %-4d %-32s %s\n", dev->name, dr->idx,
 				      dr->target[0] ? dr->target : "-",
-				      !dr->tried ? "-" : dr->result ?
-				      rm_errno_name(dr->result) : "0");
+				      res ? res : "-");
 		}
 	}
 }

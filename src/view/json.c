@@ -279,11 +279,7 @@ static void devices_json(struct rm_board *b, struct json *j)
 			json_kv_string(j, "region", dr->region && dr->region->path[0] ?
 				       dr->region->path : dr->target[0] ?
 				       dr->target : NULL);
-			if (!dr->tried)	/* a u-dma-buf probe stopped before it */
-				json_kv_string(j, "result", NULL);
-			else
-				json_kv_string(j, "result", dr->result ?
-					       rm_errno_name(dr->result) : "0");
+			json_kv_string(j, "result", rm_devreg_result(dr));
 			json_object_end(j);
 		}
 		json_array_end(j);
