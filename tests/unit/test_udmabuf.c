@@ -140,6 +140,35 @@ END_TEST
 
 #define MGR(s) udmabuf_mgr_write(b, &f, s, strlen(s), &ops)
 
+/*
+ * of_dma_is_coherent() (6.1/6.12 drivers/of/address.c): the node, then
+ * its DMA parent (dma-parent phandle, else the parent); dma-noncoherent
+ * on the way stops the walk.
+ */
+#define UB(name, extra) "\t\t" name " { compatible = \"ikwzm,u-dma-buf\"; " \
+	"device-name = \"" name "\"; size = <0x1000>; " extra " };\n"
+START_TEST(test_dma_coherent)
+{
+	struct tboot t;
+	struct rm_board *b = tb_text(&t, "6.12", DTS(
+		"\tcoh: cbus { #address-cells = <2>; #size-cells = <2>; ranges; "
+		"dma-coherent;\n"
+		UB("in-coh", "")
+		UB("opt-out", "dma-noncoherent;")
+		"\t};\n"
+		"\tpbus { #address-cells = <2>; #size-cells = <2>; ranges;\n"
+		UB("by-dma-parent", "dma-parent = <&coh>;")
+		UB("plain", "")
+		"\t};\n"), NULL, NULL);
+
+	ck_assert(udmabuf_find(b, "in-coh")->dma_coherent);
+	ck_assert(!udmabuf_find(b, "opt-out")->dma_coherent);
+	ck_assert(udmabuf_find(b, "by-dma-parent")->dma_coherent);
+	ck_assert(!udmabuf_find(b, "plain")->dma_coherent);
+	tb_free(&t);
+}
+END_TEST
+
 static int created(void *ctx, struct udmabuf *ub)
 {
 	(void)ub;
@@ -197,6 +226,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_probe);
 	tcase_add_test(tc, test_stores_and_ioctls);
 	tcase_add_test(tc, test_mgr);
+	tcase_add_test(tc, test_dma_coherent);
 	suite_add_tcase(s, tc);
 	return s;
 }

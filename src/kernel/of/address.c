@@ -481,9 +481,20 @@ void rm_of_device_make_bus_id(struct rm_board *b, int node, char *buf,
 	snprintf(buf, len, "%s", name);
 }
 
+/* of_get_next_dma_parent(): the dma-parent phandle, else the parent */
+static int next_dma_parent(struct rm_board *b, int node)
+{
+	uint32_t ph;
+
+	if (dt_read_u32(b->fdt, node, "dma-parent", &ph))
+		return dt_find_phandle(b->fdt, ph);
+	return node ? dt_index_parent(&b->dtix, node) : -1;
+}
+
+/* 6.1 and 6.12 drivers/of/address.c of_dma_is_coherent() */
 bool rm_of_dma_is_coherent(struct rm_board *b, int node)
 {
-	for (; node >= 0; node = node ? dt_index_parent(&b->dtix, node) : -1) {
+	for (; node >= 0; node = next_dma_parent(b, node)) {
 		if (dt_has_prop(b->fdt, node, "dma-coherent"))
 			return true;
 		if (dt_has_prop(b->fdt, node, "dma-noncoherent"))

@@ -28,9 +28,10 @@ int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev);
 uint64_t rm_of_dma_get_max_cpu_address(struct rm_board *b);
 
 /*
- * of_dma_is_coherent(): dma-coherent on the node or a DMA parent (a
- * dma-noncoherent on the way says no); arm64 has no
- * CONFIG_OF_DMA_DEFAULT_COHERENT.
+ * of_dma_is_coherent(): dma-coherent on the node or a DMA parent (the
+ * dma-parent phandle, else the parent; a dma-noncoherent on the way says
+ * no); arm64 has no CONFIG_OF_DMA_DEFAULT_COHERENT.  Read from 6.1 and
+ * 6.12; 4.19 gets the same (its source is not here to read).
  */
 bool rm_of_dma_is_coherent(struct rm_board *b, int node);
 
