@@ -225,6 +225,12 @@ void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *b)
 	unlink_locked(bufs, b);
 }
 
+void fs_buffer_set_autofree(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	b->autofree = true;
+	maybe_release(bufs, b);
+}
+
 void fs_buffers_flush_inval(struct fs_buffers *bufs)
 {
 	unsigned int i, n;

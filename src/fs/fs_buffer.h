@@ -128,6 +128,8 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 		     const struct rm_device *owner, uid_t uid, gid_t gid,
 		     struct fs_buffer **out);
 void fs_buffer_unlink(struct fs_buffers *bufs, struct fs_buffer *buf);
+/* user.rmemfs.autofree: gone when its last user goes (now, if none) */
+void fs_buffer_set_autofree(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_put_open(struct fs_buffers *bufs, struct fs_buffer *buf);
 void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *buf,
 		      uint64_t n);

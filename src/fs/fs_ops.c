@@ -488,11 +488,12 @@ static void fs_setxattr(fuse_req_t req, fuse_ino_t ino, const char *name,
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_get(&fs->bufs, ino);
 	if (b && !b->unlinked && (ctx->uid == b->uid || ctx->uid == 0)) {
-		b->autofree = true;
+		fs_buffer_set_autofree(&fs->bufs, b);
 		err = 0;
 	}
 	pthread_mutex_unlock(&fs->bufs.lock);
 	fuse_reply_err(req, err);
+	fs_buffers_flush_inval(&fs->bufs);	/* after the reply: no wait */
 }
 
 static void fs_removexattr(fuse_req_t req, fuse_ino_t ino, const char *name)

@@ -113,7 +113,7 @@ static int serve(struct fs *fs, const char *req, uid_t uid, gid_t gid,
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_find(n->bufdir, name);
 	if (b && fs_passthrough_hand_out(&b->backing)) {
-		b->autofree = true;
+		fs_buffer_set_autofree(&fs->bufs, b);	/* held: it stays */
 		snprintf(path, sizeof(path), "/proc/self/fd/%d", b->backing.memfd);
 		/* a file of its own: its last close is the client's */
 		fd = open(path, O_RDWR | O_CLOEXEC);

@@ -39,6 +39,15 @@ check "one round trip on the mount's socket where passthrough is on, else the fi
 tap life <"$T/life.out"
 "$API" errors "$MNT/devices/display@2c000000" "$MNT/regions/linux,cma" >"$T/errors.out" 2>&1
 tap errors <"$T/errors.out"
+B=$MNT/devices/display@2c000000/buffers/xa
+echo "4096 xa" >"$MNT/devices/display@2c000000/alloc"
+check_err "user.rmemfs.autofree takes only 1" "Invalid argument" \
+	setfattr -n user.rmemfs.autofree -v 0 "$B"
+check_err "no other xattr can be set" "Operation not permitted" \
+	setfattr -n user.rmemfs.other -v 1 "$B"
+setfattr -n user.rmemfs.autofree -v 1 "$B"
+check "setfattr user.rmemfs.autofree=1: the buffer goes when its last user does (here: now)" \
+	"" "$(grep '^xa ' "$MNT/devices/display@2c000000/allocations")"
 check "the buffers of a program that exited without freeing went back" "" \
 	"$(grep -E '^a[0-9] ' "$MNT/devices/display@2c000000/allocations")"
 

@@ -11,6 +11,10 @@ check_err "-o profle=6.1: refused by name" \
 	"$BIN" --dry-run -o profle=6.1 "$C"
 "$BIN" --dry-run -o profle=6.1 "$C" >/dev/null 2>&1
 check "-o profle=6.1: exit 1" "1" "$?"
+check_err "-o sync=sometimes: refused, naming the values" "rmemfs: sync=sometimes: off or strict" \
+	"$BIN" --dry-run -o sync=sometimes "$C"
+check_err "-o synk=strict: did you mean sync" "(did you mean 'sync'?)" \
+	"$BIN" --dry-run -o synk=strict "$C"
 check_err "-o cmdlin=...: refused by name" "unknown option 'cmdlin=cma=64M'" \
 	"$BIN" --dry-run -o cmdlin=cma=64M "$C"
 check_err "-o frobnicate: libfuse's refusal names it" "unknown option(s): \`-o frobnicate'" \
