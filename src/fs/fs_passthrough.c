@@ -91,6 +91,7 @@ static struct {
 	int stopfd;		/* eventfd: tells the watcher to end */
 	pthread_t watcher;
 	bool watching;
+	bool proven;		/* a backing file was registered once */
 	struct fs_passthrough_hooks hooks;
 	const char *state;	/* config's backing= */
 	char why[96];
@@ -191,6 +192,11 @@ const char *fs_passthrough_state(void)
 	return pt.state;
 }
 
+bool fs_passthrough_active(void)
+{
+	return pt.enabled && !pt.refused;
+}
+
 /*
  * The backing files' last references, as inotify reports them.  The
  * thread ends when stopfd is signalled (never cancelled: it may hold the
@@ -276,7 +282,17 @@ static int pt_register(struct fs_backing *bk)
 		return err;
 	}
 	bk->backing_id = id;
+	pt.proven = true;
 	return 0;
+}
+
+/* EPERM without CAP_SYS_ADMIN: page cache from now on */
+static void refuse(int err)
+{
+	pt.refused = true;
+	snprintf(pt.why, sizeof(pt.why), "page-cache (passthrough refused: %s)",
+		 strerror(-err));
+	pt.state = pt.why;
 }
 
 bool fs_passthrough_open(struct fs_backing *bk)
@@ -289,11 +305,7 @@ bool fs_passthrough_open(struct fs_backing *bk)
 	if (bk->backing_id <= 0)
 		err = pt_register(bk);
 	if (err) {
-		/* EPERM without CAP_SYS_ADMIN: page cache from now on */
-		pt.refused = true;
-		snprintf(pt.why, sizeof(pt.why),
-			 "page-cache (passthrough refused: %s)", strerror(-err));
-		pt.state = pt.why;
+		refuse(err);
 		return false;
 	}
 	bk->opens++;
@@ -303,8 +315,22 @@ bool fs_passthrough_open(struct fs_backing *bk)
 
 bool fs_passthrough_hand_out(struct fs_backing *bk)
 {
-	/* the client maps the memfd itself: no backing id, only the watch */
-	if (!pt.enabled || pt.refused || pt_watch_memfd(bk))
+	/*
+	 * The client maps the memfd itself: only the watch is needed, once
+	 * a registration has shown the kernel takes backing files (without
+	 * CAP_SYS_ADMIN it refuses them, and opens use the page cache).
+	 */
+	if (!fs_passthrough_active())
+		return false;
+	if (!pt.proven && bk->backing_id <= 0) {
+		int err = pt_register(bk);
+
+		if (err) {
+			refuse(err);
+			return false;
+		}
+	}
+	if (pt_watch_memfd(bk))
 		return false;
 	bk->opens++;
 	return true;

@@ -39,6 +39,8 @@ int fs_passthrough_setup(struct fuse_session *se,
 void fs_passthrough_disable(const char *why);
 /* "passthrough", or "page-cache" with the reason: config's backing= */
 const char *fs_passthrough_state(void);
+/* the kernel maps buffers' memfds itself (so may a client, coherently) */
+bool fs_passthrough_active(void);
 
 /*
  * Called in fs_open, under the lock that guards bk, just before

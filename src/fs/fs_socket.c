@@ -25,21 +25,16 @@ static struct fs_node *alloc_node(struct fs *fs, const char *dir)
 {
 	struct fs_node *n = fs_node_get(&fs->tree, FS_ROOT_INO);
 	char part[RM_NAME_MAX];
-	const char *p = dir;
 
-	while (n && *p) {
-		size_t l = strcspn(p, "/");
+	while (n && *dir) {
+		size_t l = strcspn(dir, "/");
 
-		if (l == 0 || l >= sizeof(part)) {
-			p += l + (p[l] == '/');
-			if (l)
-				return NULL;
-			continue;
-		}
-		memcpy(part, p, l);
+		if (l >= sizeof(part))
+			return NULL;
+		memcpy(part, dir, l);	/* "" (a "//") finds nothing */
 		part[l] = 0;
 		n = fs_node_child(&fs->tree, n, part);
-		p += l + (p[l] == '/');
+		dir += l + (dir[l] == '/');
 	}
 	n = n ? fs_node_child(&fs->tree, n, "alloc") : NULL;
 	return n && n->kind == FS_ALLOC ? n : NULL;
@@ -101,7 +96,7 @@ static int serve(struct fs *fs, const char *req, uid_t uid, gid_t gid,
 		return -EACCES;
 	/* a mapping of the memfd is the CPU's copy only with passthrough,
 	 * and a device copy (sync=strict) needs the page cache */
-	if (strcmp(fs_passthrough_state(), "passthrough") ||
+	if (!fs_passthrough_active() ||
 	    (fs->bufs.strict && n->bufdir->device &&
 	     !n->bufdir->device->dma_coherent))
 		return -EAGAIN;
