@@ -29,9 +29,11 @@ die() { echo "replay: $*" >&2; exit 1; }
 
 [ -f "$g" ] || die "$g: no such golden"
 case $(basename "$g" .txt) in
+*.k7.2) kver=7.2 ;;
 *.k6.12) kver=6.12 ;;
 *.k6.1) kver=6.1 ;;
-*) die "$g: name ends in neither .k6.1.txt nor .k6.12.txt" ;;
+*.k5.10) kver=5.10 ;;
+*) die "$g: name ends in none of .k5.10.txt, .k6.1.txt, .k6.12.txt, .k7.2.txt" ;;
 esac
 stem=$(basename "$(dirname "$g")")
 set -- "$FIX"/*/"$stem.dts"
@@ -75,9 +77,13 @@ fi
 # where QEMU's loader puts the kernel image and the DTB: 0x200000 and
 # 0x8200000 above the start of RAM (0x40000000 on virt, 0 on raspi3b)
 case $boot in raspi3b) ram=0 ;; *) ram=$((0x40000000)) ;; esac
+# (the image's extent is /proc/iomem's "Kernel code" start to "Kernel
+# data" end in every golden of that kernel)
 case $kver in
+5.10) image=$((ram + 0x200000)) isize=0x1ad0000 ;;
 6.1) image=$((ram + 0x210000)) isize=0x2000000 ;;
 6.12) image=$((ram + 0x200000)) isize=0x2b30000 ;;
+7.2) image=$((ram + 0x200000)) isize=0x2f00000 ;;
 esac
 dtbsize=$(wc -c < "$out/board.dtb")
 reserve=$(printf '0x%x+%s,0x%x+%d' "$image" "$isize" $((ram + 0x8200000)) \
