@@ -193,7 +193,8 @@ static void usage(void)
 	       "                           into /memory; memory=SIZE: one bank at the\n"
 	       "                           unit address of the board's memory@BASE node\n"
 	       "    -o config=PATH         kernel .config (CONFIG_CMA* and page size)\n"
-	       "    -o profile=6.12|6.1|4.19  kernel to emulate (default 6.12)\n"
+	       "    -o profile=NAME        kernel to emulate: 7.2, 6.12 (default), 6.1,\n"
+	       "                           5.10 or 4.19 (doc/kernels.md)\n"
 	       "    -o reserve=BASE+SIZE[,...]  memory the kernel holds before the scan\n"
 	       "    -o nopassthrough       serve buffers from the page cache even where\n"
 	       "                           FUSE passthrough is available\n"
@@ -282,8 +283,8 @@ static int dry_run(struct cli *c)
 		return 1;
 	}
 	if (c->compare && !rm_profile_find(c->compare)) {
-		fprintf(stderr, "rmemfs: --compare=%s: unknown profile (6.12, 6.1 "
-			"or 4.19)\n", c->compare);
+		fprintf(stderr, "rmemfs: --compare=%s: unknown profile (%s)\n",
+			c->compare, rm_profile_names());
 		return 1;
 	}
 	if (c->compare && c->format && strcmp(c->format, "text")) {

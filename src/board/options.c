@@ -141,8 +141,8 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 	}
 	bo.profile = o->profile ? rm_profile_find(o->profile) : rm_profile_default();
 	if (!bo.profile) {
-		snprintf(err, errlen, "profile=%s: unknown profile (6.12, 6.1 or 4.19)",
-			 o->profile);
+		snprintf(err, errlen, "profile=%s: unknown profile (%s)",
+			 o->profile, rm_profile_names());
 		return -EINVAL;
 	}
 	rm_kconfig_defaults(&kc, bo.profile);

@@ -5,6 +5,7 @@
  * checked on the real Debian kernels by the oracle, the 4.19 column comes
  * from the seeds and the 4.19.0 source.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "kernel/lib/sizes.h"
@@ -12,7 +13,7 @@
 
 const struct rm_profile rm_profiles[] = {
 	{
-		.name = "6.12",
+		.name = "7.2",
 		.flow = RM_FLOW_EARLY_DYNAMIC,			/* §1.1 */
 		.scan_prefix = "OF: reserved mem: ",		/* §14 */
 		.memreserve_after_scan = true,			/* §1.4 */
@@ -26,7 +27,7 @@ const struct rm_profile rm_profiles[] = {
 		.sort_key_size = true,
 		.sort_key_node = true,
 		.init_returns_last_error = true,		/* §7 */
-		.matching_fail_releases = true,
+		.matching_fail = RM_RELEASE_FREE_CLEAR_NOMAP,
 		.summary_line = true,
 		.lookup_by_name = true,				/* §9 */
 		.disabled_target_ok = true,
@@ -54,7 +55,66 @@ const struct rm_profile rm_profiles[] = {
 			.activate_warn_line = 106,		/* §11 */
 			.activate_warn_func = "cma_init_reserved_areas+0x308/0x338",
 		},
-		.atomic_pools_three = true,			/* §11 */
+		.atomic_pools = RM_ATOMIC_POOLS_MANAGED,			/* §11 */
+		.dup_pool_ebusy = true,				/* §9.2 */
+		.dma_mask_warning = true,
+		.probe_fail_dev_err = true,
+		.memremap_warn_line = 104,
+		.memremap_warn_func = "memremap+0x23c/0x288",
+		.coherent = {					/* §12.1.3 */
+			.zero_size_region_at_0 = true,
+		},
+		.page_alloc = {
+			.max_order = 10,
+			.warn_line = 4832,
+			.warn_func = "__alloc_pages_noprof+0xb54/0xec8",
+		},
+		.kconfig_max_order = 10,
+	},
+	{
+		.name = "6.12",
+		.flow = RM_FLOW_EARLY_DYNAMIC,			/* §1.1 */
+		.scan_prefix = "OF: reserved mem: ",		/* §14 */
+		.memreserve_after_scan = true,			/* §1.4 */
+		.max_reserved = 64,
+		.table_resized = true,				/* §3.3 */
+		.max_dynamic = 64,
+		.not_enough_space = "not enough space for all defined regions.",
+		.dynamic_heuristic = true,			/* §6.4 */
+		.dyn_fail_has_size = true,
+		.sort_algo = RM_SORT_STRICT,			/* §5.3 */
+		.sort_key_size = true,
+		.sort_key_node = true,
+		.init_returns_last_error = true,		/* §7 */
+		.matching_fail = RM_RELEASE_FREE_CLEAR_NOMAP,
+		.summary_line = true,
+		.lookup_by_name = true,				/* §9 */
+		.disabled_target_ok = true,
+		.dma_range_limit = RM_DMA_LIMIT_END,		/* §9.7 */
+		.zone_dma = RM_ZONE_DMA_LIMIT,			/* §2.1 */
+		.zone_device_line = true,
+		.default_cma_after_paging = true,
+		.early_pt_adjust = -13,		/* doc/early-boot-model.md §2.3 */
+		.node_data_size = 0x3740,
+		.early_cpumask = true,
+		.unflatten_prop_size = 104,
+		.rmem_array_entry = 48,
+		.cmdline_bypasses_dt_default = true,		/* §8.1 */
+		.config_string_msg = true,
+		.cma = {					/* §10.3, §12.1 */
+			.min_align = SZ_2M,
+			.fixed_align_error = true,
+			.limit_check = true,
+			.try_above_4g = true,
+			.on_node = true,
+			.free_on_init_fail = true,
+			.alloc_func = "__cma_alloc",
+			.fail_names_area = true,
+			.fail_dump = true,
+			.activate_warn_line = 106,		/* §11 */
+			.activate_warn_func = "cma_init_reserved_areas+0x308/0x338",
+		},
+		.atomic_pools = RM_ATOMIC_POOLS_THREE,			/* §11 */
 		.dup_pool_ebusy = true,				/* §9.2 */
 		.dma_mask_warning = true,
 		.probe_fail_dev_err = true,
@@ -80,7 +140,7 @@ const struct rm_profile rm_profiles[] = {
 		.sort_algo = RM_SORT_HEAP_BOTTOM_UP,		/* §5.1 */
 		.sort_key_size = true,
 		.init_returns_last_error = true,
-		.matching_fail_releases = true,
+		.matching_fail = RM_RELEASE_FREE_CLEAR_NOMAP,
 		.disabled_target_ok = true,
 		.dma_range_limit = RM_DMA_LIMIT_SPAN,
 		.zone_dma = RM_ZONE_DMA_BITS,
@@ -104,7 +164,7 @@ const struct rm_profile rm_profiles[] = {
 			.activate_warn_line = 110,
 			.activate_warn_func = "cma_init_reserved_areas+0x6c/0x218",
 		},
-		.atomic_pools_three = true,
+		.atomic_pools = RM_ATOMIC_POOLS_THREE,
 		.dup_pool_ebusy = true,
 		.dma_mask_warning = true,
 		.memremap_warn_line = 107,
@@ -120,13 +180,64 @@ const struct rm_profile rm_profiles[] = {
 		.kconfig_max_order = 11,
 	},
 	{
+		.name = "5.10",
+		.memory_scan_whole_tree = true,			/* §2 */
+		.flow = RM_FLOW_SORTED,
+		.scan_prefix = "OF: fdt: ",
+		.max_reserved = 64,
+		.dyn_nomap_removes = true,			/* §3.2 */
+		.not_enough_space = "not enough space for all defined regions.",
+		.sort_algo = RM_SORT_HEAP_BOTTOM_UP,		/* §5.1 */
+		.sort_key_size = true,
+		.init_returns_last_error = true,
+		.matching_fail = RM_RELEASE_FREE_ADD,
+		.disabled_target_ok = true,
+		.dma_range_limit = RM_DMA_LIMIT_SPAN,
+		.zone_dma = RM_ZONE_DMA_BITS,
+		.default_cma_after_paging = true,
+		.early_pt_adjust = -2,		/* doc/early-boot-model.md §2.2 */
+		.early_idmap_pages = 4,
+		.early_numa_distance = true,
+		.node_data_size = 0x2c80,
+		.unflatten_prop_size = 96,
+		.cmdline_bypasses_dt_default = true,
+		.config_string_msg = true,
+		.cma = {
+			.min_align = SZ_4M,
+			.areas_plus_one = true,			/* §8.1.5 */
+			.fixed_align_error = true,
+			.limit_check = true,
+			.try_above_4g = true,
+			.free_on_init_fail = true,
+			.alloc_func = "cma_alloc",
+			.fail_names_area = true,
+			.activate_warn_line = 110,
+			.activate_warn_func = "cma_init_reserved_areas+0x6c/0x218",
+		},
+		.atomic_pools = RM_ATOMIC_POOLS_THREE,
+		.dma_mask_warning = true,
+		.memremap_warn_line = 107,
+		.memremap_warn_func = "memremap+0x1e0/0x220",
+		.coherent = {
+			.release_word_mask = true,		/* §13.1 */
+		},
+		.page_alloc = {
+			.max_order = 10,
+			.warn_line = 5634,
+			.warn_func = "__alloc_pages+0x3a4/0xfbc",
+		},
+		.kconfig_max_order = 11,
+	},
+	{
 		.name = "4.19",
+		.memory_scan_whole_tree = true,			/* §2 */
 		.flow = RM_FLOW_SORTED,
 		.scan_prefix = "OF: fdt: ",
 		.scan_grandchildren = true,			/* §3.1 */
 		.max_reserved = 32,
 		.not_enough_space = "not enough space all defined regions.",
 		.nomap_removes = true,				/* seed 002 */
+		.dyn_nomap_removes = true,
 		.dyn_search_from_0 = true,			/* §6.3 */
 		.failed_reserve_is_info = true,
 		.sort_algo = RM_SORT_HEAP_TOP_DOWN,		/* §5.2 */
@@ -164,7 +275,24 @@ const struct rm_profile *rm_profile_find(const char *name)
 	return NULL;
 }
 
+/* the kernel a user gets without -o profile= */
 const struct rm_profile *rm_profile_default(void)
 {
-	return &rm_profiles[0];
+	return rm_profile_find("6.12");
+}
+
+/* "7.2, 6.12, 6.1, 5.10 or 4.19": for the messages that refuse a name */
+const char *rm_profile_names(void)
+{
+	static char names[64];
+	unsigned int i;
+	size_t n = 0;
+
+	if (names[0])
+		return names;
+	for (i = 0; i < rm_nr_profiles; i++)
+		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s",
+				      !i ? "" : i + 1 == rm_nr_profiles ?
+				      " or " : ", ", rm_profiles[i].name);
+	return names;
 }

@@ -28,6 +28,17 @@ enum rm_flow {
 	RM_FLOW_EARLY_DYNAMIC,
 };
 
+/* fdt_init_reserved_mem() after an init function failed */
+enum rm_release_rule {
+	RM_RELEASE_NONE,	/* 4.19: keeps the memory, says nothing */
+	/* 5.10: "compatible matching fail", memblock_free, and for no-map
+	 * memblock_add: a removed (dynamic) range comes back, a static one
+	 * stays NOMAP (memblock_add does not touch flags) */
+	RM_RELEASE_FREE_ADD,
+	/* 6.x: memblock_free, or memblock_clear_nomap for no-map */
+	RM_RELEASE_FREE_CLEAR_NOMAP,
+};
+
 enum rm_sort_algo {
 	RM_SORT_HEAP_BOTTOM_UP,	/* 6.1 sort_r */
 	RM_SORT_HEAP_TOP_DOWN,	/* 4.19 sort: same permutation */
@@ -53,6 +64,13 @@ enum rm_dma_limit_rule {
 	RM_DMA_LIMIT_MASK,	/* 4.19: first window only, a power-of-two mask */
 	RM_DMA_LIMIT_SPAN,	/* 6.1: lowest start + span, odd size fixed up */
 	RM_DMA_LIMIT_END,	/* 6.12: the highest bus address */
+};
+
+/* kernel/dma/pool.c dma_atomic_pool_init() */
+enum rm_atomic_pools {
+	RM_ATOMIC_POOL_ONE,	/* 4.19 arm64: one 256 KiB pool */
+	RM_ATOMIC_POOLS_THREE,	/* 6.x: kernel, DMA (if managed), DMA32 */
+	RM_ATOMIC_POOLS_MANAGED, /* 7.2: each only where its zone is managed */
 };
 
 /* mm/cma.c */
@@ -87,6 +105,10 @@ struct rm_page_alloc_quirks {
 struct rm_profile {
 	const char *name;
 
+	/* drivers/of/fdt.c early_init_dt_scan_memory(): every node, status
+	 * ignored (4.19, 5.10) or the root's available children (6.x) */
+	bool memory_scan_whole_tree;
+
 	/* drivers/of: scan and save */
 	enum rm_flow flow;
 	const char *scan_prefix;	/* "OF: fdt: " / "OF: reserved mem: " */
@@ -96,7 +118,10 @@ struct rm_profile {
 	bool table_resized;		/* 6.12 alloc_reserved_mem_array() */
 	unsigned int max_dynamic;	/* 6.12 dynamic_nodes[]; 0 = no cap */
 	const char *not_enough_space;	/* wording differs in 4.19 */
-	bool nomap_removes;		/* 4.19 memblock_remove; 6.x mark NOMAP */
+	bool nomap_removes;		/* static no-map: 4.19 memblock_remove;
+					 * 5.10+ mark NOMAP (-EBUSY if reserved) */
+	bool dyn_nomap_removes;		/* dynamic no-map: 4.19, 5.10
+					 * memblock_remove; 6.x mark NOMAP */
 	bool dyn_search_from_0;		/* 4.19 __memblock_alloc_base([0, end)) */
 	bool dynamic_heuristic;		/* 6.12 __reserved_mem_alloc_in_range */
 	bool dyn_fail_has_size;		/* 6.x "...: size %lu MiB" */
@@ -110,7 +135,7 @@ struct rm_profile {
 
 	/* __reserved_mem_init_node and after */
 	bool init_returns_last_error;	/* 6.x; 4.19 returns 0/-ENOENT */
-	bool matching_fail_releases;	/* 6.x "compatible matching fail" */
+	enum rm_release_rule matching_fail; /* "compatible matching fail" */
 	bool summary_line;		/* 6.12 "%pa..%pa (%lu KiB) ..." */
 
 	/* of_reserved_mem_device_init_by_idx() */
@@ -142,7 +167,7 @@ struct rm_profile {
 	struct rm_cma_quirks cma;	/* mm/cma.c */
 
 	/* kernel/dma/pool.c: three pools (6.x) or one 256 KiB pool (4.19) */
-	bool atomic_pools_three;
+	enum rm_atomic_pools atomic_pools;
 
 	/* kernel/dma/coherent.c: rmem_dma_device_init() */
 	bool dup_pool_ebusy;		/* 6.1.192/6.12.117 backport */
@@ -172,5 +197,7 @@ extern const unsigned int rm_nr_profiles;
 /* NULL when the name is unknown */
 const struct rm_profile *rm_profile_find(const char *name);
 const struct rm_profile *rm_profile_default(void);
+/* the names, newest first, joined for a message */
+const char *rm_profile_names(void);
 
 #endif

@@ -86,14 +86,22 @@ static void atomic_pool_expand(struct rm_board *b, struct rm_atomic_pool *ap,
 	}
 }
 
-/* has_managed_dma(): ZONE_DMA holds pages the buddy allocator manages */
-static bool has_managed_dma(struct rm_board *b)
+/* has_managed_zone(): the zone holds pages the buddy allocator manages */
+static bool has_managed_zone(struct rm_board *b, enum rm_zone z)
 {
-	uint64_t start = memblock_start_of_dram(&b->mb);
+	uint64_t start = memblock_start_of_dram(&b->mb), end;
 	unsigned int i;
 
-	uint64_t end = rm_zone_top(b, RM_ZONE_DMA) + 1;
+	if (z != RM_ZONE_DMA) {
+		uint64_t below = rm_zone_top(b, (enum rm_zone)(z - 1));
 
+		if (below == ~0ULL)
+			return false;	/* the zone below reaches the top */
+		if (below + 1 > start)
+			start = below + 1;
+	}
+	end = rm_zone_top(b, z);
+	end = end == ~0ULL ? ~0ULL : end + 1;
 	if (end <= start)
 		return false;
 	for (i = 0; i < b->sys.nr_free; i++)
@@ -101,8 +109,10 @@ static bool has_managed_dma(struct rm_board *b)
 			return true;
 	for (i = 0; i < b->cma.nr; i++) {
 		const struct rm_cma *c = b->cma.areas[i];
+		uint64_t base = rm_pfn_phys(c->base_pfn);
 
-		if (c->count && rm_pfn_phys(c->base_pfn) < end)
+		if (c->count && base < end &&
+		    base + ((uint64_t)c->count << RM_PAGE_SHIFT) > start)
 			return true;
 	}
 	return false;
@@ -152,9 +162,10 @@ static uint64_t atomic_pool_size(struct rm_board *b)
 }
 
 /*
- * kernel/dma/pool.c dma_atomic_pool_init() (6.x): GFP_KERNEL always,
- * GFP_DMA when ZONE_DMA has managed memory, GFP_DMA32 always (an empty
- * ZONE_DMA32 falls back to ZONE_DMA).
+ * kernel/dma/pool.c dma_atomic_pool_init(): GFP_DMA when ZONE_DMA has
+ * managed memory; GFP_KERNEL and GFP_DMA32 always in 6.x (an empty
+ * ZONE_DMA32 falls back to ZONE_DMA), in 7.2 only when ZONE_NORMAL and
+ * ZONE_DMA32 have managed memory too.
  */
 void rm_atomic_pools_init(struct rm_board *b)
 {
@@ -169,13 +180,21 @@ void rm_atomic_pools_init(struct rm_board *b)
 	uint64_t size;
 	unsigned int i;
 
-	if (!b->profile->atomic_pools_three)
+	if (b->profile->atomic_pools == RM_ATOMIC_POOL_ONE)
 		return atomic_pool_init_4_19(b);
 	size = atomic_pool_size(b);
 	for (i = 0; i < 3; i++) {
 		struct rm_atomic_pool *ap = &b->atomic[b->nr_atomic];
 
-		if (pools[i].zone == POOL_DMA && !has_managed_dma(b))
+		static const enum rm_zone zone[] = {
+			[POOL_KERNEL] = RM_ZONE_NORMAL,
+			[POOL_DMA] = RM_ZONE_DMA,
+			[POOL_DMA32] = RM_ZONE_DMA32,
+		};
+
+		if ((pools[i].zone == POOL_DMA ||
+		     b->profile->atomic_pools == RM_ATOMIC_POOLS_MANAGED) &&
+		    !has_managed_zone(b, zone[pools[i].zone]))
 			continue;
 		b->nr_atomic++;
 		ap->gfp = pools[i].gfp;

@@ -116,18 +116,34 @@ const char *dt_name(const void *fdt, int node)
 	return n ? n : "";
 }
 
+/*
+ * The next node the scan looks at: 6.x the root's children
+ * (fdt_for_each_subnode), 5.10 and older every node of the tree
+ * (of_scan_flat_dt), -1 at the end.
+ */
+static int next_memory_candidate(const void *fdt, int node, bool whole_tree)
+{
+	if (whole_tree)
+		return fdt_next_node(fdt, node, NULL);
+	return node < 0 ? fdt_first_subnode(fdt, 0) : fdt_next_subnode(fdt, node);
+}
+
 void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
-		    struct memblock *mb)
+		    bool whole_tree, struct memblock *mb)
 {
 	unsigned int t = ac + sc;
 	int node;
 
-	fdt_for_each_subnode(node, fdt, 0) {
+	for (node = next_memory_candidate(fdt, -1, whole_tree); node >= 0;
+	     node = next_memory_candidate(fdt, node, whole_tree)) {
 		const char *type = fdt_getprop(fdt, node, "device_type", NULL);
 		const fdt32_t *reg;
 		int len;
 
-		if (!type || strcmp(type, "memory") || !dt_is_available(fdt, node))
+		if (!type || strcmp(type, "memory"))
+			continue;
+		/* status is read since 5.12 (of_fdt_device_is_available) */
+		if (!whole_tree && !dt_is_available(fdt, node))
 			continue;
 		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
 		if (!reg || len <= 0)

@@ -33,12 +33,14 @@ void dt_path(const void *fdt, int node, char *buf, int len);
 const char *dt_name(const void *fdt, int node);
 
 /*
- * early_init_dt_scan_memory(): the banks of every available node with
+ * early_init_dt_scan_memory(): the banks of every node with
  * device_type = "memory" (linux,usable-memory before reg), page-aligned
- * as early_init_dt_add_memory_arch() does, added to memblock.
+ * as early_init_dt_add_memory_arch() does, added to memblock.  6.x looks
+ * at the root's available children; with whole_tree (5.10 and older)
+ * at every node, disabled ones too.
  */
 void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
-		    struct memblock *mb);
+		    bool whole_tree, struct memblock *mb);
 /* early_init_dt_check_for_initrd(): false when /chosen names none */
 bool dt_initrd(const void *fdt, uint64_t *start, uint64_t *end);
 /* /chosen/bootargs, malloc'ed ("" without one); NULL when out of memory */

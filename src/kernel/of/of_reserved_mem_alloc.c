@@ -36,7 +36,7 @@ static int alloc_arch(struct rm_board *b, uint64_t size, uint64_t align,
 	*res = base;
 	if (!nomap)
 		return 0;
-	if (p->nomap_removes)
+	if (p->dyn_nomap_removes)
 		return memblock_remove(&b->mb, base, size);
 	if (memblock_mark_nomap(&b->mb, base, size)) {
 		memblock_free_range(&b->mb, base, size);

@@ -81,13 +81,18 @@ void rm_init_after(struct rm_board *b, struct rm_region *r, int err)
 		if (!rm_findings_has(&b->findings, r->path, RM_NOTE))
 			rm_report(b, "init-failed", RM_ERROR, r->path, "'%s': no "
 				  "init function took it (%s)", r->name, r->status);
-		if (!p->matching_fail_releases)
+		if (p->matching_fail == RM_RELEASE_NONE)
 			return;
 		rm_info(b, RM_PREFIX "node %s compatible matching fail", r->name);
-		if (r->nomap)
-			memblock_clear_nomap(&b->mb, r->base, r->size);
-		else
+		if (p->matching_fail == RM_RELEASE_FREE_ADD) {
 			memblock_free_range(&b->mb, r->base, r->size);
+			if (r->nomap)
+				memblock_add(&b->mb, r->base, r->size);
+		} else if (r->nomap) {
+			memblock_clear_nomap(&b->mb, r->base, r->size);
+		} else {
+			memblock_free_range(&b->mb, r->base, r->size);
+		}
 		r->released = true;
 		return;
 	}
