@@ -119,8 +119,17 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 		}
 		rm_early_bootmem_init(b);
 		rm_arm64_zone_limits(b);
-		rm_arm64_free_area_init(b);
-		rm_contiguous_reserve(b);
+		if (p->cma_before_sparse) {
+			/* 7.2: sparse_init() moved into free_area_init(),
+			 * after setup_arch() */
+			rm_contiguous_reserve(b);
+			rm_early_sparse_init(b);
+			rm_arm64_free_area_init(b);
+		} else {
+			rm_early_sparse_init(b);
+			rm_arm64_free_area_init(b);
+			rm_contiguous_reserve(b);
+		}
 	} else {
 		/* 4.19: the default area ends arm64_memblock_init(), the
 		 * zones are printed by bootmem_init() after it */
@@ -242,6 +251,9 @@ int rm_boot(const void *fdt, size_t fdt_size, const struct rm_boot_opts *opts,
 	if (dead)
 		goto out;	/* the kernel died: nothing after it runs */
 	rm_atomic_pools_init(b);
+	/* what the kernel printed before a driver ran (the oracle's boot,
+	 * before its probe module) */
+	b->log_boot_len = b->log.text.len;
 	ret = rm_devices_init(b);
 	if (ret)
 		goto fail;

@@ -40,9 +40,10 @@ enum rm_release_rule {
 };
 
 enum rm_sort_algo {
-	RM_SORT_HEAP_BOTTOM_UP,	/* 6.1 sort_r */
+	RM_SORT_HEAP_BOTTOM_UP,	/* 5.10, 6.1 sort_r: ties go left */
 	RM_SORT_HEAP_TOP_DOWN,	/* 4.19 sort: same permutation */
-	RM_SORT_STRICT,		/* 6.12: key is a strict total order */
+	RM_SORT_HEAP_TWO_PER_ROUND, /* 6.12, 7.2 __sort_r (6.12's key is
+				 * strict, 7.2's is not: there it shows) */
 };
 
 /* where ZONE_DMA ends (arm64_dma_phys_limit), zone_sizes_init() */
@@ -81,6 +82,7 @@ struct rm_cma_quirks {
 	bool limit_check;		/* 6.x "Size (%pa) ... exceeds limit" */
 	bool try_above_4g;		/* 6.x bottom-up in [4G, limit) */
 	bool on_node;			/* 6.12 " on node %d" */
+	bool msg_requested_size;	/* 7.2 "Reserved %ld MiB": the request */
 	bool free_on_init_fail;		/* 6.x frees after cma_init failure */
 	const char *alloc_func;		/* __func__ in the failure line */
 	bool fail_names_area;		/* 6.x "%s: alloc failed" */
@@ -108,6 +110,15 @@ struct rm_profile {
 	/* drivers/of/fdt.c early_init_dt_scan_memory(): every node, status
 	 * ignored (4.19, 5.10) or the root's available children (6.x) */
 	bool memory_scan_whole_tree;
+
+	/*
+	 * 7.2 reserved_mem_ops: node_validate before a region is reserved
+	 * or placed, -ENODEV meaning "not this driver's" (a summary line,
+	 * no matching fail), a failed init leaving reserved_mem[], and reg
+	 * read by of_flat_dt_get_addr_size_prop (first tuple only; a bad
+	 * length is no reg, silently)
+	 */
+	bool rmem_ops;
 
 	/* drivers/of: scan and save */
 	enum rm_flow flow;
@@ -159,11 +170,15 @@ struct rm_profile {
 	unsigned int node_data_size;	/* NODE_DATA */
 	bool early_cpumask;		/* 6.12: 64 B */
 	unsigned int unflatten_prop_size; /* sizeof(struct property) */
+	unsigned int unflatten_node_size; /* sizeof(struct device_node) */
+	unsigned int section_size_bits;	/* SECTION_SIZE_BITS: 27, 5.10 30 */
+	bool cma_before_sparse;		/* 7.2: sparse_init after setup_arch */
 	unsigned int rmem_array_entry;	/* 6.12 reserved_mem[] entry, 0 = static */
 
 	/* kernel/dma/contiguous.c */
 	bool cmdline_bypasses_dt_default; /* 6.x "bypass ... cmdline" */
 	bool config_string_msg;		/* 6.x "Config string not provided" */
+	bool cma_limit_replaces;	/* 7.2: cma=S@B-L's L over the DMA limit */
 	struct rm_cma_quirks cma;	/* mm/cma.c */
 
 	/* kernel/dma/pool.c: three pools (6.x) or one 256 KiB pool (4.19) */

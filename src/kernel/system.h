@@ -79,6 +79,7 @@ struct rm_board {
 					 * /memory (after mem=): the map's */
 	unsigned int nr_banks;
 	struct bootlog log;
+	size_t log_boot_len;		/* bytes of it before the drivers probe */
 
 	struct rm_region **regions;	/* display order: table, then others */
 	unsigned int nr_regions;
@@ -110,6 +111,7 @@ struct rm_board {
 	struct rm_early_res *early;	/* the same, one by one, with the
 					 * initrd, -o reserve= and /memreserve/ */
 	unsigned int nr_early;
+	uint64_t early_node_data;	/* where NODE_DATA went, 0 = nowhere */
 	int early_rmem_count;		/* 6.12: entries the early scan counted */
 	struct rm_atomic_pool atomic[3];
 	unsigned int nr_atomic;

@@ -401,6 +401,22 @@ static void show_meminfo(struct rm_board *b)
 	strbuf_release(&sb);
 }
 
+/* the log up to the drivers' probes, for check-goldens.sh */
+static void show_boot_log(struct rm_board *b)
+{
+	size_t len = 0;
+	char *text = bootlog_snapshot(&b->log, &len);
+	char *line, *save = NULL;
+
+	if (!text)
+		return;
+	text[b->log_boot_len < len ? b->log_boot_len : len] = '\0';
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save))
+		printf("rmemfs-boot: %s\n", line);
+	free(text);
+}
+
 int main(int argc, char **argv)
 {
 	struct rm_options o;
@@ -439,6 +455,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* the oracle reads /proc/meminfo before it loads its probe module */
+	show_boot_log(b);
 	show_meminfo(b);
 	seq = o.cmdline ? param(o.cmdline, "rmemprobe.seq") : NULL;
 	whole = o.cmdline ? param(o.cmdline, "rmemprobe.whole") : NULL;

@@ -28,5 +28,6 @@ void rm_arm64_free_area_init(struct rm_board *b);
 void rm_early_paging_init(struct rm_board *b);
 void rm_early_reserved_mem_array(struct rm_board *b);
 void rm_early_bootmem_init(struct rm_board *b);
+void rm_early_sparse_init(struct rm_board *b);
 
 #endif

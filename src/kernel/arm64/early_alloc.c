@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The kernel's own early memblock allocations on arm64 6.x, between the
+ * The kernel's own early memblock allocations on arm64 5.10 to 7.2, between the
  * reserved-memory scan and dma_contiguous_reserve(): page tables,
  * the unflattened device tree, NODE_DATA, sparse and vmemmap.  They come
  * off the top of RAM first, so they decide where the default CMA area
@@ -16,8 +16,6 @@
 #include "kernel/of/fdt.h"
 #include "kernel/system.h"
 
-#define SECTION_SIZE (128ULL << 20)
-#define DEVICE_NODE_SIZE 208	/* sizeof(struct device_node), both kernels */
 
 static uint64_t top_down(struct rm_board *b, uint64_t size, uint64_t align,
 			 const char *what)
@@ -154,6 +152,7 @@ static uint64_t align8(uint64_t v)
 static uint64_t unflattened_size(struct rm_board *b)
 {
 	uint64_t off = 0, psize = b->profile->unflatten_prop_size;
+	uint64_t dn_size = b->profile->unflatten_node_size;
 	int node = 0, depth = 0;
 	bool chosen_seen = false;
 
@@ -165,7 +164,7 @@ static uint64_t unflattened_size(struct rm_board *b)
 
 		if (depth < 0)
 			break;
-		off = align8(off) + DEVICE_NODE_SIZE + strlen(name) + 1;
+		off = align8(off) + dn_size + strlen(name) + 1;
 		fdt_for_each_property_offset(prop, b->fdt, node) {
 			const char *pname;
 
@@ -189,7 +188,7 @@ static uint64_t unflattened_size(struct rm_board *b)
 			off = align8(off) + psize + strcspn(name, "@") + 1;
 	}
 	if (!chosen_seen && b->cmdline[0]) {
-		off = align8(off) + DEVICE_NODE_SIZE + strlen("chosen") + 1;
+		off = align8(off) + dn_size + strlen("chosen") + 1;
 		off = align8(off) + psize;
 		off = align8(off) + psize + strlen("chosen") + 1;
 	}
@@ -197,33 +196,50 @@ static uint64_t unflattened_size(struct rm_board *b)
 }
 
 /*
- * unflatten_device_tree() through sparse_init(): everything after the
- * page tables, in the kernel's order.
+ * unflatten_device_tree() up to the NUMA setup: everything after the
+ * page tables that bootmem_init() allocates before sparse_init().
  */
 void rm_early_bootmem_init(struct rm_board *b)
 {
 	const struct rm_profile *p = b->profile;
-	uint64_t nsec = count_blocks(b, SECTION_SIZE, true), node_data, s, u;
 
 	top_down(b, unflattened_size(b), 8, "unflattened device tree");
 	if (p->early_numa_distance)
 		top_down(b, 256, RM_PAGE_SIZE, "numa_distance");
-	node_data = top_down(b, p->node_data_size, 64, "NODE_DATA");
+	b->early_node_data = top_down(b, p->node_data_size, 64, "NODE_DATA");
 	if (p->early_cpumask)
 		top_down(b, 64, 64, "cpumask");
-	top_down(b, 0x20000, 64, "mem_section");	/* the roots */
+}
+
+/*
+ * sparse_init(): the section roots, one index page, the usemaps (in
+ * NODE_DATA's section if they fit) and the vmemmap in one block, all
+ * sized by the section (128 MiB in 6.x, 1 GiB in 5.10): a usemap is an
+ * rcu_head, a subsection bit per 2 MiB and 4 pageblock bits per 2 MiB;
+ * the vmemmap 64 bytes per page, aligned to its own size.
+ */
+void rm_early_sparse_init(struct rm_board *b)
+{
+	unsigned int bits = b->profile->section_size_bits;
+	uint64_t section = 1ULL << bits, s, u;
+	uint64_t nsec = count_blocks(b, section, true);
+	uint64_t usemap = 16 + (section / SZ_2M) * 5 / 8;
+	uint64_t map = (section >> RM_PAGE_SHIFT) * 64;
+	uint64_t node_data = b->early_node_data;
+
+	/* NR_SECTION_ROOTS pointers, 128 sections a root, 48-bit PA */
+	top_down(b, (1ULL << (48 - bits)) / 128 * 8, 64, "mem_section");
 	top_down(b, 0x1000, 64, "mem_section");	/* sparse_index_alloc */
-	/* usemap: NODE_DATA's section first */
-	s = node_data & ~(SECTION_SIZE - 1);
-	u = node_data ? memblock_phys_alloc_range(&b->mb, nsec * 56, 64, s,
-						  s + SECTION_SIZE) : 0;
+	s = node_data & ~(section - 1);
+	u = node_data ? memblock_phys_alloc_range(&b->mb, nsec * usemap, 64, s,
+						  s + section) : 0;
 	if (!u) {
-		top_down(b, nsec * 56, 64, "usemap");
+		top_down(b, nsec * usemap, 64, "usemap");
 	} else {
-		b->early_alloc_bytes += nsec * 56;
-		rm_early_note(b, u, nsec * 56, "usemap");
+		b->early_alloc_bytes += nsec * usemap;
+		rm_early_note(b, u, nsec * usemap, "usemap");
 	}
-	top_down(b, nsec * SZ_2M, SZ_2M, "vmemmap");	/* one block */
+	top_down(b, nsec * map, map, "vmemmap");	/* one block */
 	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE, "vmemmap page tables");
 	top_down(b, RM_PAGE_SIZE, RM_PAGE_SIZE, "vmemmap page tables");
 }

@@ -210,8 +210,11 @@ static const struct rm_reserved_mem_ops rmem_dma_ops = {
 int rmem_dma_setup(struct rm_board *b, struct rm_region *r)
 {
 	if (r->reusable) {
-		rm_region_status(r, -EINVAL, "a DMA pool cannot be reusable");
-		return -EINVAL;
+		/* 7.2: -ENODEV, "not mine", and the next driver is asked */
+		int err = b->profile->rmem_ops ? -ENODEV : -EINVAL;
+
+		rm_region_status(r, err, "a DMA pool cannot be reusable");
+		return err;
 	}
 	r->ops = &rmem_dma_ops;
 	r->type = RM_REGION_COHERENT;

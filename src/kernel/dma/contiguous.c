@@ -6,6 +6,7 @@
  */
 #include "kernel/dma/contiguous.h"
 #include "kernel/lib/sizes.h"
+#include "kernel/of/fdt.h"
 #include "kernel/system.h"
 
 /* rmem_cma_device_init(): always 0, overwrites dev->cma_area */
@@ -22,6 +23,29 @@ static const struct rm_reserved_mem_ops rmem_cma_ops = {
 	.device_init = rmem_cma_device_init,
 };
 
+/*
+ * 7.2 __rmem_cma_verify_node(), the CMA driver's node_validate, fixup
+ * and the start of its init: -ENODEV for a node that is not reusable or
+ * is no-map (not a CMA node), -EBUSY for the DT default when cma= is on
+ * the command line (said each time it is asked).
+ */
+int rmem_cma_verify_node(struct rm_board *b, int node, const char *uname)
+{
+	if (!dt_has_prop(b->fdt, node, "reusable") ||
+	    dt_has_prop(b->fdt, node, "no-map"))
+		return -ENODEV;
+	if (b->cl.cma_given && dt_has_prop(b->fdt, node, "linux,cma-default")) {
+		/* contiguous.c resets pr_fmt: no prefix */
+		rm_err(b, "Skipping dt linux,cma-default node in favor for "
+		       "\"cma=\" kernel param.");
+		rm_report_at(b, "cmdline-bypass", RM_NOTE, node, "'%s': cma= on "
+			     "the command line replaces this linux,cma-default "
+			     "pool: the kernel never reserves it", uname);
+		return -EBUSY;
+	}
+	return 0;
+}
+
 int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 {
 	const struct rm_profile *p = b->profile;
@@ -31,6 +55,16 @@ int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 
 	if (!b->kconfig.dma_cma)
 		return -ENOENT;		/* not built: not in the table */
+	if (p->rmem_ops) {
+		err = rmem_cma_verify_node(b, r->node, r->name);
+		if (err) {
+			rm_region_status(r, err, err == -ENODEV ? "not a CMA "
+					 "region (%s)" : "bypassed: %s", err ==
+					 -EBUSY ? "cma= on the command line" :
+					 r->nomap ? "no-map" : "not reusable");
+			return err;
+		}
+	}
 	if (p->cmdline_bypasses_dt_default && b->cl.cma_given && r->cma_default) {
 		rm_info(b, "Reserved memory: bypass %s node, using cmdline CMA "
 			"params instead", r->name);
@@ -168,7 +202,10 @@ void rm_contiguous_reserve(struct rm_board *b)
 	if (b->cl.cma_given) {
 		size = b->cl.size_cmdline;
 		base = b->cl.base_cmdline;
-		if (b->cl.limit_cmdline && b->cl.limit_cmdline < limit)
+		/* "Hornor the user setup dma address limit": 7.2 takes it
+		 * as given, older kernels min_not_zero() with the DMA one */
+		if (b->cl.limit_cmdline && (b->profile->cma_limit_replaces ||
+					    b->cl.limit_cmdline < limit))
 			limit = b->cl.limit_cmdline;
 		else if (!limit)
 			limit = b->cl.limit_cmdline;

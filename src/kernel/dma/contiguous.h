@@ -12,6 +12,8 @@ struct rm_region;
 
 /* rmem_cma_setup(): the reservedmem_of_table entry for reusable pools */
 int rmem_cma_setup(struct rm_board *b, struct rm_region *r);
+/* 7.2 __rmem_cma_verify_node(): 0, -ENODEV (not CMA) or -EBUSY (cma=) */
+int rmem_cma_verify_node(struct rm_board *b, int node, const char *uname);
 
 /*
  * dma_contiguous_reserve(arm64_dma_phys_limit): the default area from

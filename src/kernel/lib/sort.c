@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * lib/sort.c's heapsorts, step for step: an unstable sort's permutation
- * of equal keys is what decides 6.1's and 4.19's dynamic placement order
+ * of equal keys is what decides 4.19's to 6.1's dynamic placement order
+ * and 7.2's overlap messages
  * (of_reserved_mem_sort.c), so the algorithm must be the kernel's own.
  */
 #include <string.h>
@@ -60,6 +61,55 @@ void rm_heapsort_bottom_up(void *base, size_t num, size_t size, rm_cmp_fn cmp,
 			swap_elems(EL(b), EL(c), size);
 		}
 	}
+#undef EL
+}
+
+/*
+ * lib/sort.c __sort_r() as of 6.12 and 7.2: the bottom-up heapsort with
+ * ties on the sift-down path going right, two largest elements taken
+ * out per round (the second from whichever child of the root is larger,
+ * sifted first), and a final fix-up of the last two.
+ */
+void rm_heapsort_two_per_round(void *base, size_t num, size_t size,
+			       rm_cmp_fn cmp, void *priv)
+{
+	char *e = base;
+	size_t n = num, a = num / 2, shift = 0;
+
+#define EL(i) (e + (i) * size)
+	if (!a)
+		return;
+	for (;;) {
+		size_t b, c, d;
+
+		if (a) {
+			a -= (size_t)1 << shift;
+		} else if (n > 3) {
+			n--;
+			swap_elems(EL(0), EL(n), size);
+			shift = cmp(EL(1), EL(2), priv) <= 0;
+			a = (size_t)1 << shift;
+			n--;
+			swap_elems(EL(a), EL(n), size);
+		} else {
+			break;
+		}
+		for (b = a; c = 2 * b + 1, (d = c + 1) < n;)
+			b = cmp(EL(c), EL(d), priv) > 0 ? c : d;
+		if (d == n)
+			b = c;
+		while (b != a && cmp(EL(a), EL(b), priv) >= 0)
+			b = (b - 1) / 2;
+		c = b;
+		while (b != a) {
+			b = (b - 1) / 2;
+			swap_elems(EL(b), EL(c), size);
+		}
+	}
+	n--;
+	swap_elems(EL(0), EL(n), size);
+	if (n == 2 && cmp(EL(0), EL(1), priv) > 0)
+		swap_elems(EL(0), EL(1), size);
 #undef EL
 }
 

@@ -119,6 +119,8 @@ int cma_declare_contiguous(struct rm_cma_table *t, struct memblock *mb,
 	uint64_t memblock_end = memblock_end_of_dram(mb);
 	/* arm64 has no highmem: high_memory is the end of DRAM */
 	uint64_t highmem_start = memblock_end;
+	/* 7.2 reports the size asked for, older kernels the rounded one */
+	uint64_t req = size;
 	int ret;
 
 	if (t->nr >= t->max) {
@@ -196,10 +198,10 @@ int cma_declare_contiguous(struct rm_cma_table *t, struct memblock *mb,
 			memblock_free_range(mb, base, size);
 		goto err;
 	}
-	log_reserved(t, size, base);
+	log_reserved(t, q->msg_requested_size ? req : size, base);
 	return 0;
 err:
-	log_failed(t, size);
+	log_failed(t, q->msg_requested_size ? req : size);
 	return ret;
 }
 

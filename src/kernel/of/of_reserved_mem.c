@@ -56,6 +56,21 @@ bool rm_table_save(struct rm_board *b, struct rm_region *r)
 	return true;
 }
 
+void rm_table_drop(struct rm_board *b, struct rm_region *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < b->nr_table; i++) {
+		if (b->table[i] != r)
+			continue;
+		memmove(&b->table[i], &b->table[i + 1],
+			(b->nr_table - i - 1) * sizeof(b->table[0]));
+		b->nr_table--;
+		r->in_table = false;
+		return;
+	}
+}
+
 int rm_table_resize(struct rm_board *b, unsigned int cap)
 {
 	struct rm_region **t;

@@ -73,6 +73,8 @@ const char *rm_region_type_name(enum rm_region_type t);
 struct rm_region *rm_region_new(struct rm_board *b, int node, const char *name);
 /* fdt_reserved_mem_save_node(): false (and the message) when full */
 bool rm_table_save(struct rm_board *b, struct rm_region *r);
+/* 7.2: a failed init leaves the table */
+void rm_table_drop(struct rm_board *b, struct rm_region *r);
 /* the table's new size (never below what it holds): 0 or -ENOMEM */
 int rm_table_resize(struct rm_board *b, unsigned int cap);
 void rm_region_status(struct rm_region *r, int err, const char *fmt, ...)
@@ -103,6 +105,9 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r);
 
 /* of_reserved_mem_init.c */
 int rm_init_node(struct rm_board *b, struct rm_region *r);
+/* 7.2 fdt_validate_reserved_mem_node(): 0, -ENODEV or the driver's error */
+int rm_validate_node(struct rm_board *b, int node, const char *uname,
+		     uint64_t *align);
 void rm_init_after(struct rm_board *b, struct rm_region *r, int err);
 void rm_init_reserved_mem(struct rm_board *b);	/* 4.19, 6.1 */
 

@@ -148,12 +148,22 @@ static int read_size_align(struct rm_board *b, struct rm_region *r,
 		}
 		*align = dt_read_number(prop, (int)ac);
 	}
-	/* CMA needs pageblock (6.x) or MAX_ORDER (4.19) alignment */
-	if (b->kconfig.cma && dt_is_compatible(b->fdt, r->node, "shared-dma-pool") &&
+	/* CMA needs pageblock (6.x) or MAX_ORDER (4.19) alignment; 7.2
+	 * asks the driver (rm_validate_node) */
+	if (!b->profile->rmem_ops && b->kconfig.cma && dt_is_compatible(b->fdt, r->node, "shared-dma-pool") &&
 	    dt_has_prop(b->fdt, r->node, "reusable") && !nomap &&
 	    *align < b->profile->cma.min_align)
 		*align = b->profile->cma.min_align;
 	return 0;
+}
+
+/* 7.2 of_flat_dt_get_addr_size_prop(): a bad length is no alloc-ranges */
+static bool bad_windows(struct rm_board *b, int node)
+{
+	int t_len = (int)(b->root_addr_cells + b->root_size_cells) * 4, len;
+
+	fdt_getprop(b->fdt, node, "alloc-ranges", &len);
+	return !t_len || len % t_len;
 }
 
 /* each alloc-ranges window in turn until one fits: 0, -EINVAL, -ENOMEM */
@@ -199,7 +209,15 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r)
 	err = read_size_align(b, r, nomap, &size, &align);
 	if (err)
 		return err;
-	if (dt_has_prop(b->fdt, r->node, "alloc-ranges")) {
+	if (p->rmem_ops) {
+		err = rm_validate_node(b, r->node, r->name, &align);
+		if (err && err != -ENODEV) {
+			rm_region_status(r, err, "bypassed: cma= on the command line");
+			return err;
+		}
+	}
+	if (dt_has_prop(b->fdt, r->node, "alloc-ranges") &&
+	    !(p->rmem_ops && bad_windows(b, r->node))) {
 		err = alloc_in_windows(b, r, size, align, nomap, &base, &why);
 		if (err == -EINVAL) {
 			strbuf_release(&why);

@@ -40,10 +40,38 @@ static const struct rm_of_init reservedmem_of_table[] = {
 	{ "restricted-dma-pool", rmem_swiotlb_setup, restricted_built },
 };
 
-/* __reserved_mem_init_node() */
+/* what an init returns for "no driver here": 7.2 -ENODEV, before -ENOENT */
+static int no_driver(const struct rm_profile *p)
+{
+	return p->rmem_ops ? -ENODEV : -ENOENT;
+}
+
+/*
+ * 7.2 fdt_validate_reserved_mem_node(): the first driver's node_validate
+ * that does not say -ENODEV; only the CMA driver has one.  It raises
+ * *align to what CMA needs.
+ */
+int rm_validate_node(struct rm_board *b, int node, const char *uname,
+		     uint64_t *align)
+{
+	int ret;
+
+	if (!cma_built(b) || !dt_is_compatible(b->fdt, node, "shared-dma-pool"))
+		return -ENODEV;
+	ret = rmem_cma_verify_node(b, node, uname);
+	if (!ret && align && *align < b->profile->cma.min_align)
+		*align = b->profile->cma.min_align;
+	return ret;
+}
+
+/*
+ * __reserved_mem_init_node(): each matching driver in table order; 7.2
+ * stops at the first answer that is not -ENODEV, older kernels go on
+ * after any error and return the last.
+ */
 int rm_init_node(struct rm_board *b, struct rm_region *r)
 {
-	int ret = -ENOENT;
+	int ret = no_driver(b->profile);
 	size_t i;
 
 	for (i = 0; i < sizeof(reservedmem_of_table) / sizeof(reservedmem_of_table[0]); i++) {
@@ -58,9 +86,16 @@ int rm_init_node(struct rm_board *b, struct rm_region *r)
 			rm_region_status(r, 0, "ok");
 			return 0;
 		}
+		if (b->profile->rmem_ops && ret != -ENODEV)
+			break;
 	}
-	if (ret == -ENOENT)
+	if (ret == no_driver(b->profile)) {
+		if (b->profile->rmem_ops)
+			rm_region_status(r, 0, "reserved; no driver takes it "
+					 "(%s)", r->reusable && r->nomap ?
+					 "reusable and no-map" : "no init for it");
 		return ret;
+	}
 	/* an init function matched and failed; 4.19 drops the error */
 	r->type = RM_REGION_FAILED;
 	return b->profile->init_returns_last_error ? ret : -ENOENT;
@@ -75,7 +110,7 @@ void rm_init_after(struct rm_board *b, struct rm_region *r, int err)
 {
 	const struct rm_profile *p = b->profile;
 
-	if (err && err != -ENOENT) {
+	if (err && err != no_driver(p)) {
 		r->type = RM_REGION_FAILED;
 		/* the init's own finding, if it made one, says more */
 		if (!rm_findings_has(&b->findings, r->path, RM_NOTE))
@@ -93,6 +128,9 @@ void rm_init_after(struct rm_board *b, struct rm_region *r, int err)
 		} else {
 			memblock_free_range(&b->mb, r->base, r->size);
 		}
+		/* 7.2: the entry leaves reserved_mem[] (its slot is reused) */
+		if (p->rmem_ops)
+			rm_table_drop(b, r);
 		r->released = true;
 		return;
 	}

@@ -99,6 +99,49 @@ static void note_unreserved(struct rm_board *b, int node)
 }
 
 /*
+ * 7.2 __reserved_mem_reserve_reg(): reg through
+ * of_flat_dt_get_addr_size_prop(), so a bad length or an empty reg is no
+ * reg at all (-ENOENT, silently); only the first tuple is reserved, with
+ * a warning when there are more; a node the CMA driver refuses
+ * (cma= replaces it) is not reserved.
+ */
+static int reserve_reg_first(struct rm_board *b, int node, const char *uname)
+{
+	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
+	int t_len = (int)(ac + sc) * 4, len, err;
+	const fdt32_t *prop = fdt_getprop(b->fdt, node, "reg", &len);
+	uint64_t base, size;
+
+	if (!prop)
+		return -ENOENT;
+	if (!t_len || len % t_len) {
+		report_invalid_reg(b, node, uname, len);
+		return -ENOENT;
+	}
+	if (!len)
+		return -ENOENT;
+	if (len > t_len) {
+		rm_warn(b, RM_PREFIX "Reserved memory: node '%s' has %d <base size> "
+			"entries, only the first is used", uname, len / t_len);
+		rm_report_at(b, "multi-reg", RM_WARNING, node, "'%s': only the "
+			     "first of %d reg tuples is reserved; the rest stay "
+			     "free RAM", uname, len / t_len);
+	}
+	err = rm_validate_node(b, node, uname, NULL);
+	if (err && err != -ENODEV)
+		return err;
+	base = dt_read_number(prop, (int)ac);
+	size = dt_read_number(prop + ac, (int)sc);
+	if (!size || reserve_memory(b, base, size,
+				    dt_has_prop(b->fdt, node, "no-map")) != 0) {
+		log_failed_reserve(b, uname, base, size);
+		hint_failed_reserve(b, node, uname, base, size);
+		note_unreserved(b, node);
+	}
+	return 0;
+}
+
+/*
  * __reserved_mem_reserve_reg(): reserve every tuple; with save_first
  * (4.19, 6.1) the first tuple is saved at once, whatever the result.
  */
@@ -111,6 +154,8 @@ static int rm_reserve_reg(struct rm_board *b, int node, const char *uname,
 	bool nomap = dt_has_prop(b->fdt, node, "no-map");
 	bool first = true;
 
+	if (b->profile->rmem_ops)
+		return reserve_reg_first(b, node, uname);
 	if (!prop)
 		return -ENOENT;
 	if (len && (t_len == 0 || len % t_len != 0)) {
@@ -299,8 +344,10 @@ int rm_scan_reserved_mem(struct rm_board *b)
 	if (rm_check_root(b, node)) {
 		rm_err(b, "%sReserved memory: unsupported node format, ignoring",
 		       b->profile->scan_prefix);
-		/* 6.12 then sizes its reserved_mem[] for the maximum */
-		b->early_rmem_count = (int)b->profile->max_reserved;
+		/* 6.12 then sizes its reserved_mem[] for the maximum; 7.2
+		 * counts none and makes no array */
+		if (!b->profile->rmem_ops)
+			b->early_rmem_count = (int)b->profile->max_reserved;
 		report_root_format(b, node);
 		return -EINVAL;
 	}
@@ -350,14 +397,23 @@ void rm_scan_reg_nodes(struct rm_board *b)
 		prop = fdt_getprop(b->fdt, child, "reg", &len);
 		if (!prop)
 			continue;
-		if (t_len == 0 || len % t_len != 0) {
+		if (b->profile->rmem_ops) {
+			int err;
+
+			/* 7.2: what the early scan did not take, silently;
+			 * the CMA driver is asked (and says why) again */
+			if (!t_len || !len || len % t_len)
+				continue;
+			err = rm_validate_node(b, child, uname, NULL);
+			if (err && err != -ENODEV)
+				continue;
+		} else if (t_len == 0 || len % t_len != 0) {
 			rm_err(b, RM_PREFIX "Reserved memory: invalid reg property "
 			       "in '%s', skipping node.", uname);
 			report_invalid_reg(b, child, uname, len);
 			add_invalid_reg_region(b, child, uname);
 			continue;
-		}
-		if (len > t_len) {
+		} else if (len > t_len) {
 			rm_warn(b, RM_PREFIX "fdt_scan_reserved_mem_reg_nodes() "
 				"ignores %d regions in node '%s'",
 				len / t_len - 1, uname);

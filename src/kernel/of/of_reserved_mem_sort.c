@@ -9,7 +9,7 @@
 #include "kernel/lib/sort.h"
 #include "kernel/system.h"
 
-/* __rmem_cmp(): base; then size (6.x); then fdt_node (6.12) */
+/* __rmem_cmp(): base; then size (5.10+); then fdt_node (6.12 only) */
 static int rmem_cmp(const void *pa, const void *pb, void *priv)
 {
 	const struct rm_region *ra = *(struct rm_region *const *)pa;
@@ -32,6 +32,9 @@ void rm_sort_table(struct rm_board *b)
 	if (b->profile->sort_algo == RM_SORT_HEAP_TOP_DOWN)
 		rm_heapsort_top_down(b->table, b->nr_table, sizeof(b->table[0]),
 				     rmem_cmp, priv);
+	else if (b->profile->sort_algo == RM_SORT_HEAP_TWO_PER_ROUND)
+		rm_heapsort_two_per_round(b->table, b->nr_table,
+					  sizeof(b->table[0]), rmem_cmp, priv);
 	else
 		rm_heapsort_bottom_up(b->table, b->nr_table, sizeof(b->table[0]),
 				      rmem_cmp, priv);
