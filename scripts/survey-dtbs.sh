@@ -33,7 +33,7 @@
 #
 # Environment:
 #   BIN=build/rmemfs          binary to run (e.g. build-asan/rmemfs)
-#   PROFILES="6.12 6.1"       profiles to run each DTB with
+#   PROFILES="7.2 6.12 6.1 5.10 4.19"   profiles to run each DTB with
 #   KERNELS="6.12"            kernel packages to survey: 6.12 (newest
 #                             linux-image-6.12.*+deb12-arm64-unsigned), 6.1
 #                             (what linux-image-arm64 depends on), or a full
@@ -49,7 +49,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BIN=${BIN:-build/rmemfs}
 case "$BIN" in /*) ;; *) [ -x "$BIN" ] || BIN="$ROOT/$BIN" ;; esac
-PROFILES=${PROFILES:-6.12 6.1}
+PROFILES=${PROFILES:-7.2 6.12 6.1 5.10 4.19}
 KERNELS=${KERNELS:-6.12}
 CACHE=${SURVEY_CACHE:-/tmp/rmemfs-survey}
 TIMEOUT=${TIMEOUT:-30}

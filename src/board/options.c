@@ -149,9 +149,24 @@ int rm_options_boot(const struct rm_options *o, struct rm_board **board,
 	if (o->config) {
 		char *text = NULL, msg[256];
 
-		ret = read_config(o->config, &text, err, errlen);
-		if (ret)
-			return ret;
+		if (!strcmp(o->config, "debian")) {
+			/* the Debian kernel's own settings, from the profile */
+			if (!bo.profile->debian_config) {
+				snprintf(err, errlen, "config=debian: the %s "
+					 "profile has no Debian kernel",
+					 bo.profile->name);
+				return -EINVAL;
+			}
+			text = strdup(bo.profile->debian_config);
+			if (!text) {
+				snprintf(err, errlen, "config=debian: out of memory");
+				return -ENOMEM;
+			}
+		} else {
+			ret = read_config(o->config, &text, err, errlen);
+			if (ret)
+				return ret;
+		}
 		ret = rm_kconfig_parse(&kc, text, msg, sizeof(msg));
 		free(text);
 		if (ret) {

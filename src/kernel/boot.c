@@ -36,6 +36,7 @@ static int board_alloc(struct rm_board **out, const void *fdt, size_t fdt_size,
 	b->fdt_size = fdt_size;
 	memblock_init(&b->mb);
 	bootlog_init(&b->log);
+	b->log.warn_file_first = b->profile->warn_file_first;
 	b->table_cap = b->profile->max_reserved;
 	b->table = calloc(b->table_cap, sizeof(*b->table));
 	if (!b->table)

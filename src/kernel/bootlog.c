@@ -49,8 +49,16 @@ void bootlog_warn(struct bootlog *log, const char *msg, const char *where)
 	bootlog_printf(log, RM_LOG_WARN, "------------[ cut here ]------------");
 	if (msg)
 		bootlog_printf(log, RM_LOG_WARN, "%s", msg);
-	if (where)
+	if (where && log->warn_file_first) {
+		/* where is "file:line func": the two parts swap around "at" */
+		const char *func = strchr(where, ' ');
+
+		bootlog_printf(log, RM_LOG_WARN, "WARNING: %.*s at %s, CPU#0: "
+			       "swapper/0/1", func ? (int)(func - where) :
+			       (int)strlen(where), where, func ? func + 1 : "?");
+	} else if (where) {
 		bootlog_printf(log, RM_LOG_WARN, "WARNING: CPU: 0 PID: 1 at %s", where);
+	}
 }
 
 char *bootlog_snapshot(struct bootlog *log, size_t *len)

@@ -23,6 +23,8 @@ struct bootlog {
 	struct strbuf text;	/* lines, each ending in '\n' */
 	unsigned int nr_err;	/* pr_err/WARN lines logged */
 	unsigned int nr_lines;
+	/* 7.2 (kernel/panic.c): "WARNING: file:line at func, CPU#n: comm/pid" */
+	bool warn_file_first;
 };
 
 void bootlog_init(struct bootlog *log);

@@ -36,7 +36,7 @@ const struct rm_profile rm_profiles[] = {
 		.zone_device_line = true,
 		.default_cma_after_paging = true,
 		.cma_before_sparse = true,			/* §10.2 */
-		.early_pt_adjust = 1,		/* doc/early-boot-model.md §2.4 */
+		.early_pt_adjust = 1,		/* doc/early-boot-model.md §2.3b */
 		.node_data_size = 0x3800,
 		.early_cpumask = true,
 		.unflatten_prop_size = 112,		/* OF_DYNAMIC: _flags */
@@ -55,13 +55,15 @@ const struct rm_profile rm_profiles[] = {
 			.alloc_func = "__cma_alloc_frozen",
 			.fail_names_area = true,
 			.fail_dump = true,
+			.fail_dump_ranges = true,
 			.activate_warn_line = 129,		/* §11 */
-			.activate_warn_func = "cma_init_reserved_areas+0x308/0x338",
+			.activate_warn_func = "cma_validate_zones+0x1c8/0x290",
 		},
 		.atomic_pools = RM_ATOMIC_POOLS_MANAGED,			/* §11 */
 		.dup_pool_ebusy = true,				/* §9.2 */
 		.dma_mask_warning = true,
 		.probe_fail_dev_err = true,
+		.warn_file_first = true,
 		.memremap_warn_line = 105,
 		.memremap_warn_func = "memremap+0x2e8/0x338",
 		.coherent = {					/* §12.1.3 */
@@ -73,6 +75,16 @@ const struct rm_profile rm_profiles[] = {
 			.warn_func = "__alloc_frozen_pages_noprof+0x2a0/0x14e0",
 		},
 		.kconfig_max_order = 10,
+		.debian_package = "linux-binary-7.2.13+deb14-arm64 7.2.13-1",
+		.debian_config =			/* its .config */
+			"CONFIG_ARM64_4K_PAGES=y\n"
+			"CONFIG_ARCH_FORCE_MAX_ORDER=10\n"
+			"CONFIG_CMA=y\n"
+			"CONFIG_CMA_AREAS=20\n"
+			"CONFIG_DMA_CMA=y\n"
+			"CONFIG_CMA_SIZE_MBYTES=64\n"
+			"CONFIG_CMA_SIZE_SEL_MBYTES=y\n"
+			"CONFIG_CMA_ALIGNMENT=8\n",
 	},
 	{
 		.name = "6.12",
@@ -134,6 +146,16 @@ const struct rm_profile rm_profiles[] = {
 			.warn_func = "__alloc_pages_noprof+0xb54/0xec8",
 		},
 		.kconfig_max_order = 10,
+		.debian_package = "linux-image-6.12.117+deb12-arm64-unsigned 6.12.117-1~deb12u1",
+		.debian_config =			/* its .config */
+			"CONFIG_ARM64_4K_PAGES=y\n"
+			"CONFIG_ARCH_FORCE_MAX_ORDER=10\n"
+			"CONFIG_CMA=y\n"
+			"CONFIG_CMA_AREAS=20\n"
+			"CONFIG_DMA_CMA=y\n"
+			"CONFIG_CMA_SIZE_MBYTES=64\n"
+			"CONFIG_CMA_SIZE_SEL_MBYTES=y\n"
+			"CONFIG_CMA_ALIGNMENT=8\n",
 	},
 	{
 		.name = "6.1",
@@ -185,6 +207,16 @@ const struct rm_profile rm_profiles[] = {
 			.warn_func = "__alloc_pages+0x3a4/0xfbc",
 		},
 		.kconfig_max_order = 11,
+		.debian_package = "linux-image-6.1.0-56-arm64-unsigned 6.1.192-2",
+		.debian_config =			/* its .config */
+			"CONFIG_ARM64_4K_PAGES=y\n"
+			"CONFIG_ARCH_FORCE_MAX_ORDER=11\n"
+			"CONFIG_CMA=y\n"
+			"CONFIG_CMA_AREAS=19\n"
+			"CONFIG_DMA_CMA=y\n"
+			"CONFIG_CMA_SIZE_MBYTES=64\n"
+			"CONFIG_CMA_SIZE_SEL_MBYTES=y\n"
+			"CONFIG_CMA_ALIGNMENT=8\n",
 	},
 	{
 		.name = "5.10",
@@ -203,7 +235,7 @@ const struct rm_profile rm_profiles[] = {
 		.dma_range_limit = RM_DMA_LIMIT_SPAN,
 		.zone_dma = RM_ZONE_DMA_BITS,
 		.default_cma_after_paging = true,
-		.early_pt_adjust = -2,		/* doc/early-boot-model.md §2.2 */
+		.early_pt_adjust = -2,		/* doc/early-boot-model.md §2.3a */
 		.early_numa_distance = true,
 		.node_data_size = 0x2500,
 		.unflatten_prop_size = 88,
@@ -234,6 +266,16 @@ const struct rm_profile rm_profiles[] = {
 			.warn_func = "__alloc_pages_nodemask+0x778/0xefc",
 		},
 		.kconfig_max_order = 11,
+		.debian_package = "linux-image-5.10.0-32-arm64-unsigned 5.10.223-1",
+		.debian_config =			/* its .config */
+			"CONFIG_ARM64_4K_PAGES=y\n"
+			"CONFIG_FORCE_MAX_ZONEORDER=11\n"
+			"CONFIG_CMA=y\n"
+			"CONFIG_CMA_AREAS=19\n"
+			"CONFIG_DMA_CMA=y\n"
+			"CONFIG_CMA_SIZE_MBYTES=64\n"
+			"CONFIG_CMA_SIZE_SEL_MBYTES=y\n"
+			"CONFIG_CMA_ALIGNMENT=8\n",
 	},
 	{
 		.name = "4.19",

@@ -87,6 +87,9 @@ struct rm_cma_quirks {
 	const char *alloc_func;		/* __func__ in the failure line */
 	bool fail_names_area;		/* 6.x "%s: alloc failed" */
 	bool fail_dump;			/* 6.12 "number of available pages" */
+	/* 7.2: the dump per range over four lines; failures are -EBUSY,
+	 * and a request larger than the area fails out loud too */
+	bool fail_dump_ranges;
 	int activate_warn_line;		/* WARN at mm/cma.c:N (no memmap) */
 	const char *activate_warn_func;
 };
@@ -197,6 +200,9 @@ struct rm_profile {
 	bool cma_fail_nowarn;		/* 4.19 swiotlb_alloc adds NOWARN */
 	struct rm_page_alloc_quirks page_alloc;
 
+	/* kernel/panic.c __warn(): 7.2 "WARNING: %s:%d at %pS, CPU#%d: %s/%d" */
+	bool warn_file_first;
+
 	/* drivers/base/dd.c really_probe(): 6.12 dev_err "probe with
 	 * driver %s failed with error %d"; before, pr_warn "%s: probe of
 	 * %s failed with error %d" */
@@ -204,6 +210,12 @@ struct rm_profile {
 
 	/* Kconfig of the Debian kernel the profile is checked against */
 	unsigned int kconfig_max_order;	/* as the kernel's .config spells it */
+	/*
+	 * Its CMA-related .config lines, for -o config=debian (NULL: 4.19,
+	 * no Debian kernel), and the package they come from
+	 */
+	const char *debian_config;
+	const char *debian_package;
 };
 
 extern const struct rm_profile rm_profiles[];

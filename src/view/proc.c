@@ -77,6 +77,9 @@ void rm_render_config(struct rm_board *b, const char *backing,
 	const struct rm_profile *p = b->profile;
 
 	strbuf_printf(sb, "profile=%s\n", p->name);
+	/* the real kernel the profile is checked against (config=debian) */
+	strbuf_printf(sb, "kernel=%s\n", p->debian_package ? p->debian_package :
+		      "v4.19.0 (from its source and the seeds; not booted)");
 	strbuf_printf(sb, "page_size=%u\n", 1u << kc->page_shift);
 	strbuf_printf(sb, "max_order=%u\n", kc->max_order);
 	strbuf_printf(sb, "max_page_order=%u\n", p->page_alloc.max_order);

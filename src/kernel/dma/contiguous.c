@@ -29,7 +29,8 @@ static const struct rm_reserved_mem_ops rmem_cma_ops = {
  * is no-map (not a CMA node), -EBUSY for the DT default when cma= is on
  * the command line (said each time it is asked).
  */
-int rmem_cma_verify_node(struct rm_board *b, int node, const char *uname)
+static int rmem_cma_verify_node(struct rm_board *b, int node,
+				const char *uname)
 {
 	if (!dt_has_prop(b->fdt, node, "reusable") ||
 	    dt_has_prop(b->fdt, node, "no-map"))
@@ -44,6 +45,20 @@ int rmem_cma_verify_node(struct rm_board *b, int node, const char *uname)
 		return -EBUSY;
 	}
 	return 0;
+}
+
+int rm_validate_node(struct rm_board *b, int node, const char *uname,
+		     uint64_t *align)
+{
+	int ret;
+
+	if (!b->kconfig.cma || !b->kconfig.dma_cma ||
+	    !dt_is_compatible(b->fdt, node, "shared-dma-pool"))
+		return -ENODEV;
+	ret = rmem_cma_verify_node(b, node, uname);
+	if (!ret && align && *align < b->profile->cma.min_align)
+		*align = b->profile->cma.min_align;
+	return ret;
 }
 
 int rmem_cma_setup(struct rm_board *b, struct rm_region *r)

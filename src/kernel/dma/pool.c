@@ -100,8 +100,8 @@ static bool has_managed_zone(struct rm_board *b, enum rm_zone z)
 		if (below + 1 > start)
 			start = below + 1;
 	}
-	end = rm_zone_top(b, z);
-	end = end == ~0ULL ? ~0ULL : end + 1;
+	/* ZONE_NORMAL has no top; an empty lower zone ends at 0 (~0 + 1) */
+	end = z == RM_ZONE_NORMAL ? ~0ULL : rm_zone_top(b, z) + 1;
 	if (end <= start)
 		return false;
 	for (i = 0; i < b->sys.nr_free; i++)

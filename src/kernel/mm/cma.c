@@ -300,6 +300,58 @@ static void cma_show_areas(struct rm_cma *cma)
 	strbuf_release(&sb);
 }
 
+/*
+ * 7.2 cma_debug_show_areas(): a line per range (one here), pieces with a
+ * '+' unless they start at bit 0, an empty "cma: " line from the
+ * pr_info("\n"), and the total as a pr_cont that starts its own line.
+ */
+static void cma_show_ranges(struct rm_cma *cma)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t nbits = cma_bitmap_maxno(cma), start = 0, total = 0;
+
+	cma_info(cma->table, "number of available pages: ");
+	strbuf_printf(&sb, "range 0: ");
+	for (;;) {
+		uint64_t zero = bitmap_next_zero(cma->bitmap, nbits, start);
+		uint64_t set, part;
+
+		if (zero >= nbits)
+			break;
+		set = bitmap_next_set(cma->bitmap, nbits, zero);
+		part = (set - zero) << cma->order_per_bit;
+		strbuf_printf(&sb, "%s%llu@%llu", zero ? "+" : "",
+			      (unsigned long long)part, (unsigned long long)zero);
+		total += part;
+		start = set;
+	}
+	cma_info(cma->table, "%s", sb.s);
+	cma_info(cma->table, "%s", "");
+	bootlog_printf(cma->table->log, RM_LOG_INFO, "=> %llu free of %llu total "
+		       "pages", (unsigned long long)total,
+		       (unsigned long long)cma->count);
+	strbuf_release(&sb);
+}
+
+/* the failure line, and the dump where the kernel prints one */
+static void cma_alloc_failed(struct rm_cma *cma, uint64_t count)
+{
+	const struct rm_cma_quirks *q = cma->table->q;
+	int ret = q->fail_dump_ranges ? -EBUSY : -ENOMEM;
+
+	if (q->fail_names_area)
+		cma_err(cma->table, "%s: %s: alloc failed, req-size: %llu pages, "
+			"ret: %d", q->alloc_func, cma->name,
+			(unsigned long long)count, ret);
+	else
+		cma_err(cma->table, "%s: alloc failed, req-size: %llu pages, "
+			"ret: %d", q->alloc_func, (unsigned long long)count, ret);
+	if (q->fail_dump_ranges)
+		cma_show_ranges(cma);
+	else if (q->fail_dump)
+		cma_show_areas(cma);
+}
+
 uint64_t cma_alloc(struct rm_cma *cma, uint64_t count, unsigned int align,
 		   bool no_warn)
 {
@@ -319,24 +371,17 @@ uint64_t cma_alloc(struct rm_cma *cma, uint64_t count, unsigned int align,
 	offset = (cma->base_pfn & ((1ULL << align) - 1)) >> opb;
 	maxno = cma_bitmap_maxno(cma);
 	bits = (count + (1ULL << opb) - 1) >> opb;
-	if (bits > maxno)
+	if (bits > maxno) {
+		/* 7.2 says so (-EBUSY); older kernels return quietly */
+		if (!no_warn && q->fail_dump_ranges)
+			cma_alloc_failed(cma, count);
 		goto out;
+	}
 	no = bitmap_index_find_next_zero_area_off(&cma->bix, 0, bits, mask,
 						  offset);
 	if (no >= maxno) {
-		if (!no_warn) {
-			if (q->fail_names_area)
-				cma_err(cma->table, "%s: %s: alloc failed, req-size: "
-					"%llu pages, ret: %d", q->alloc_func,
-					cma->name, (unsigned long long)count,
-					-ENOMEM);
-			else
-				cma_err(cma->table, "%s: alloc failed, req-size: "
-					"%llu pages, ret: %d", q->alloc_func,
-					(unsigned long long)count, -ENOMEM);
-			if (q->fail_dump)
-				cma_show_areas(cma);
-		}
+		if (!no_warn)
+			cma_alloc_failed(cma, count);
 		goto out;
 	}
 	bitmap_index_set_range(&cma->bix, no, bits);

@@ -105,9 +105,7 @@ int rm_alloc_size(struct rm_board *b, struct rm_region *r);
 
 /* of_reserved_mem_init.c */
 int rm_init_node(struct rm_board *b, struct rm_region *r);
-/* 7.2 fdt_validate_reserved_mem_node(): 0, -ENODEV or the driver's error */
-int rm_validate_node(struct rm_board *b, int node, const char *uname,
-		     uint64_t *align);
+
 void rm_init_after(struct rm_board *b, struct rm_region *r, int err);
 void rm_init_reserved_mem(struct rm_board *b);	/* 4.19, 6.1 */
 

@@ -7,6 +7,7 @@
 
 #include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
+#include "kernel/dma/contiguous.h"
 #include "kernel/system.h"
 
 #define SMP_CACHE_BYTES 64

@@ -47,24 +47,6 @@ static int no_driver(const struct rm_profile *p)
 }
 
 /*
- * 7.2 fdt_validate_reserved_mem_node(): the first driver's node_validate
- * that does not say -ENODEV; only the CMA driver has one.  It raises
- * *align to what CMA needs.
- */
-int rm_validate_node(struct rm_board *b, int node, const char *uname,
-		     uint64_t *align)
-{
-	int ret;
-
-	if (!cma_built(b) || !dt_is_compatible(b->fdt, node, "shared-dma-pool"))
-		return -ENODEV;
-	ret = rmem_cma_verify_node(b, node, uname);
-	if (!ret && align && *align < b->profile->cma.min_align)
-		*align = b->profile->cma.min_align;
-	return ret;
-}
-
-/*
  * __reserved_mem_init_node(): each matching driver in table order; 7.2
  * stops at the first answer that is not -ENODEV, older kernels go on
  * after any error and return the last.

@@ -10,6 +10,7 @@
 
 #include "kernel/lib/sizes.h"
 #include "kernel/of/fdt.h"
+#include "kernel/dma/contiguous.h"
 #include "kernel/system.h"
 
 /* __reserved_mem_check_root(): cells equal to the root's, and ranges */
