@@ -88,7 +88,8 @@ static void early_boot(struct rm_board *b, const struct rm_boot_opts *opts)
 	unsigned int i;
 
 	dt_scan_memory(b->fdt, b->root_addr_cells, b->root_size_cells,
-		       b->profile->memory_scan_whole_tree, &b->mb);
+		       b->profile->memory_scan_whole_tree, b->profile->rmem_ops,
+		       &b->mb);
 	if (!b->mb.memory.cnt)
 		hint_no_ram(b);
 	/* arm64_memblock_init(): mem= first, then the initrd */

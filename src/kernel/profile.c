@@ -233,6 +233,7 @@ const struct rm_profile rm_profiles[] = {
 		.matching_fail = RM_RELEASE_FREE_ADD,
 		.disabled_target_ok = true,
 		.dma_range_limit = RM_DMA_LIMIT_SPAN,
+		.dma_ranges_from_device = true,			/* §9.7 */
 		.zone_dma = RM_ZONE_DMA_BITS,
 		.default_cma_after_paging = true,
 		.early_pt_adjust = -2,		/* doc/early-boot-model.md §2.3a */

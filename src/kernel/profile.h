@@ -119,7 +119,8 @@ struct rm_profile {
 	 * or placed, -ENODEV meaning "not this driver's" (a summary line,
 	 * no matching fail), a failed init leaving reserved_mem[], and reg
 	 * read by of_flat_dt_get_addr_size_prop (first tuple only; a bad
-	 * length is no reg, silently)
+	 * length is no reg, silently, also for memory nodes' reg and
+	 * linux,usable-memory)
 	 */
 	bool rmem_ops;
 
@@ -158,6 +159,7 @@ struct rm_profile {
 
 	/* drivers/of/device.c of_dma_configure_id() */
 	enum rm_dma_limit_rule dma_range_limit;
+	bool dma_ranges_from_device;	/* 5.10: the walk starts at the device */
 
 	/* arch/arm64/mm/init.c */
 	enum rm_zone_dma_rule zone_dma;

@@ -6,6 +6,8 @@
  */
 #include "boot_helpers.h"
 
+#include "kernel/of/address.h"
+
 /*
  * drivers/of/of_reserved_mem.c:42 early_init_dt_alloc_reserved_memory_arch:
  * a dynamic no-map region is memblock_remove()d; fdt.c:1151 a static one
@@ -102,6 +104,49 @@ START_TEST(test_second_pool_not_ebusy)
 }
 END_TEST
 
+/*
+ * drivers/of/device.c:101 of_dma_configure(): of_dma_get_range(np) starts
+ * at the device node (address.c:958-990: a node without dma-ranges
+ * makes a missing one above it an error), where 6.1 starts at its parent
+ * (6.1 device.c:126 __of_get_dma_parent).  A device under a plain node
+ * under the bus with dma-ranges: 6.1 takes the bus's window, 5.10 finds
+ * no map and the device is unlimited.  From the sources; no golden has
+ * this nesting.
+ */
+#define NESTED_BUS							\
+	"\tbus { compatible = \"simple-bus\"; #address-cells = <2>;"	\
+	" #size-cells = <2>; ranges;"					\
+	" dma-ranges = <0x0 0x40000000 0x0 0x40000000 0x0 0x20000000>;\n"	\
+	"\t\tsub { compatible = \"simple-bus\"; #address-cells = <2>;"	\
+	" #size-cells = <2>; ranges;\n"					\
+	"\t\t\tdev@0 { compatible = \"rmemfs,test-device\"; }; }; };\n"
+START_TEST(test_dma_ranges_walk_from_device)
+{
+	static const char *const prof[] = { "6.1", "5.10" };
+	static const uint64_t limit[] = { 0x5fffffffULL, 0 };
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, prof[i], DTS(NESTED_BUS), NULL,
+					     NULL);
+		struct rm_device dev = *b->default_dev;
+
+		/* the probe's plain device (tests/tools/rmprobe.c) */
+		dev.node = fdt_path_offset(b->fdt, "/bus/sub/dev@0");
+		ck_assert_int_ge(dev.node, 0);
+		dev.dma_range_map = NULL;
+		dev.nr_dma_ranges = 0;
+		dev.bus_dma_limit = 0;
+		ck_assert_int_eq(rm_of_dma_get_range(b, &dev), 0);
+		ck_assert_uint_eq(dev.bus_dma_limit, limit[i]);
+		ck_assert_uint_eq(dev.nr_dma_ranges, i ? 0 : 1);
+		free(dev.dma_range_map);
+		tb_free(&t);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("kernel-5.10");
@@ -113,6 +158,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_memory_status_ignored);
 	tcase_add_test(tc, test_one_gib_sections_move_cma);
 	tcase_add_test(tc, test_second_pool_not_ebusy);
+	tcase_add_test(tc, test_dma_ranges_walk_from_device);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -148,6 +148,43 @@ START_TEST(test_cma_failure_dump)
 }
 END_TEST
 
+/*
+ * drivers/of/fdt.c:1036-1088 with :626-641: a memory node's reg whose
+ * length is not whole tuples is absent in 7.2 (the node adds nothing),
+ * where 6.12 (fdt.c:980-1000) takes its whole tuples; an empty
+ * linux,usable-memory is present in both and adds nothing (reg is not
+ * read).  From the sources; no golden has such a node.
+ */
+#define MEMNODES(extra)							\
+	"/dts-v1/;\n/ {\n\t#address-cells = <2>;\n\t#size-cells = <2>;\n"	\
+	"\tmemory@40000000 { device_type = \"memory\";"			\
+	" reg = <0x0 0x40000000 0x0 0x80000000>; };\n" extra "};\n"
+START_TEST(test_memory_node_properties)
+{
+	static const char *const prof[] = { "6.12", "7.2" };
+	const char *bad = MEMNODES("\tmemory@100000000 { device_type = \"memory\";"
+				   " reg = <0x1 0x0 0x0 0x40000000 0x5>; };\n");
+	const char *empty = MEMNODES("\tmemory@100000000 { device_type = \"memory\";"
+				     " linux,usable-memory;"
+				     " reg = <0x1 0x0 0x0 0x40000000>; };\n");
+	unsigned int i;
+
+	for (i = 0; i < 2; i++) {
+		struct tboot t;
+		struct rm_board *b = tb_text(&t, prof[i], bad, NULL, NULL);
+
+		ck_assert_msg(memblock_overlaps_memory(&b->mb, 0x100000000ULL,
+						       SZ_1M) == (i == 0),
+			      "%s: a reg of 5 cells", prof[i]);
+		tb_free(&t);
+		b = tb_text(&t, prof[i], empty, NULL, NULL);
+		ck_assert(!memblock_overlaps_memory(&b->mb, 0x100000000ULL, SZ_1M));
+		ck_assert(memblock_overlaps_memory(&b->mb, 0x40000000ULL, SZ_1M));
+		tb_free(&t);
+	}
+}
+END_TEST
+
 static Suite *make_suite(void)
 {
 	Suite *s = suite_create("kernel-7.2");
@@ -161,6 +198,7 @@ static Suite *make_suite(void)
 	tcase_add_test(tc, test_default_area_before_sparse);
 	tcase_add_test(tc, test_atomic_pools_per_managed_zone);
 	tcase_add_test(tc, test_cma_failure_dump);
+	tcase_add_test(tc, test_memory_node_properties);
 	suite_add_tcase(s, tc);
 	return s;
 }

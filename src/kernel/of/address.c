@@ -401,6 +401,11 @@ static uint64_t bus_limit(struct rm_board *b, struct rm_device *dev)
 int rm_of_dma_get_range(struct rm_board *b, struct rm_device *dev)
 {
 	int node, n = 0, parent = dt_index_parent(&b->dtix, dev->node);
+
+	/* 5.10 of_dma_configure(): of_dma_get_range(np) from the device
+	 * itself, so a bus two levels up is one level too far */
+	if (b->profile->dma_ranges_from_device)
+		parent = dev->node;
 	struct range_parser rp;
 	struct of_range r;
 	char path[RM_NAME_MAX];

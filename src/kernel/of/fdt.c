@@ -128,8 +128,23 @@ static int next_memory_candidate(const void *fdt, int node, bool whole_tree)
 	return node < 0 ? fdt_first_subnode(fdt, 0) : fdt_next_subnode(fdt, node);
 }
 
+/*
+ * 7.2 of_flat_dt_get_addr_size_prop(): a length that is not whole
+ * tuples is no property at all (NULL); older kernels use the whole tuples
+ */
+static const fdt32_t *addr_size_prop(const void *fdt, int node,
+				     const char *name, unsigned int t,
+				     bool strict, int *len)
+{
+	const fdt32_t *p = fdt_getprop(fdt, node, name, len);
+
+	if (p && strict && (!t || *len % (int)(t * 4)))
+		return NULL;
+	return p;
+}
+
 void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
-		    bool whole_tree, struct memblock *mb)
+		    bool whole_tree, bool strict, struct memblock *mb)
 {
 	unsigned int t = ac + sc;
 	int node;
@@ -145,9 +160,11 @@ void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
 		/* status is read since 5.12 (of_fdt_device_is_available) */
 		if (!whole_tree && !dt_is_available(fdt, node))
 			continue;
-		reg = fdt_getprop(fdt, node, "linux,usable-memory", &len);
-		if (!reg || len <= 0)
-			reg = fdt_getprop(fdt, node, "reg", &len);
+		/* an empty usable-memory is there: it adds nothing */
+		reg = addr_size_prop(fdt, node, "linux,usable-memory", t,
+				     strict, &len);
+		if (!reg)
+			reg = addr_size_prop(fdt, node, "reg", t, strict, &len);
 		if (!reg || !t)
 			continue;
 		for (; len >= (int)t * 4; len -= (int)t * 4, reg += t) {

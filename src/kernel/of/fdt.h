@@ -37,10 +37,12 @@ const char *dt_name(const void *fdt, int node);
  * device_type = "memory" (linux,usable-memory before reg), page-aligned
  * as early_init_dt_add_memory_arch() does, added to memblock.  6.x looks
  * at the root's available children; with whole_tree (5.10 and older)
- * at every node, disabled ones too.
+ * at every node, disabled ones too.  With strict (7.2) a property whose
+ * length is not whole tuples is absent (usable-memory falls back to reg,
+ * a bad reg drops the node).
  */
 void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
-		    bool whole_tree, struct memblock *mb);
+		    bool whole_tree, bool strict, struct memblock *mb);
 /* early_init_dt_check_for_initrd(): false when /chosen names none */
 bool dt_initrd(const void *fdt, uint64_t *start, uint64_t *end);
 /* /chosen/bootargs, malloc'ed ("" without one); NULL when out of memory */
