@@ -5,6 +5,7 @@
  * and 7.2's overlap messages
  * (of_reserved_mem_sort.c), so the algorithm must be the kernel's own.
  */
+#include <stdbool.h>
 #include <string.h>
 
 #include "kernel/lib/sort.h"
@@ -26,6 +27,34 @@ static void swap_elems(char *a, char *b, size_t size)
 }
 
 /*
+ * The bottom-up sift of lib/sort.c: the path of larger children down to a
+ * leaf (on a tie 6.1's code goes left, 6.12's right), then back up to
+ * where element a belongs, and the rotation that puts it there.
+ */
+static void sift_down(char *e, size_t size, size_t a, size_t n, rm_cmp_fn cmp,
+		      void *priv, bool ties_right)
+{
+	size_t b, c, d;
+
+#define EL(i) (e + (i) * size)
+	for (b = a; c = 2 * b + 1, (d = c + 1) < n;) {
+		int r = cmp(EL(c), EL(d), priv);
+
+		b = (ties_right ? r > 0 : r >= 0) ? c : d;
+	}
+	if (d == n)
+		b = c;
+	while (b != a && cmp(EL(a), EL(b), priv) >= 0)
+		b = (b - 1) / 2;
+	c = b;
+	while (b != a) {
+		b = (b - 1) / 2;
+		swap_elems(EL(b), EL(c), size);
+	}
+#undef EL
+}
+
+/*
  * lib/sort.c sort_r() as of 6.1: bottom-up heapsort.  Indices here are
  * element indices; the kernel scales them by size.
  */
@@ -39,27 +68,13 @@ void rm_heapsort_bottom_up(void *base, size_t num, size_t size, rm_cmp_fn cmp,
 	if (!a)
 		return;
 	for (;;) {
-		size_t b, c, d;
-
 		if (a)
 			a--;
 		else if (--n)
 			swap_elems(EL(0), EL(n), size);
 		else
 			break;
-		/* find the sift-down path to a leaf; ties go left */
-		for (b = a; c = 2 * b + 1, (d = c + 1) < n;)
-			b = cmp(EL(c), EL(d), priv) >= 0 ? c : d;
-		if (d == n)
-			b = c;
-		/* backtrack to where "a" belongs */
-		while (b != a && cmp(EL(a), EL(b), priv) >= 0)
-			b = (b - 1) / 2;
-		c = b;
-		while (b != a) {
-			b = (b - 1) / 2;
-			swap_elems(EL(b), EL(c), size);
-		}
+		sift_down(e, size, a, n, cmp, priv, false);
 	}
 #undef EL
 }
@@ -80,8 +95,6 @@ void rm_heapsort_two_per_round(void *base, size_t num, size_t size,
 	if (!a)
 		return;
 	for (;;) {
-		size_t b, c, d;
-
 		if (a) {
 			a -= (size_t)1 << shift;
 		} else if (n > 3) {
@@ -94,17 +107,7 @@ void rm_heapsort_two_per_round(void *base, size_t num, size_t size,
 		} else {
 			break;
 		}
-		for (b = a; c = 2 * b + 1, (d = c + 1) < n;)
-			b = cmp(EL(c), EL(d), priv) > 0 ? c : d;
-		if (d == n)
-			b = c;
-		while (b != a && cmp(EL(a), EL(b), priv) >= 0)
-			b = (b - 1) / 2;
-		c = b;
-		while (b != a) {
-			b = (b - 1) / 2;
-			swap_elems(EL(b), EL(c), size);
-		}
+		sift_down(e, size, a, n, cmp, priv, true);
 	}
 	n--;
 	swap_elems(EL(0), EL(n), size);

@@ -273,26 +273,41 @@ int cma_init_reserved_areas(struct rm_cma_table *t,
 	return 0;
 }
 
-/* cma_debug_show_areas(): 6.12 prints it on every failure */
-static void cma_show_areas(struct rm_cma *cma)
+/*
+ * The area's free runs as cma_debug_show_areas() writes them, "N@BIT"
+ * joined by '+': 6.12 puts the '+' before every run but the first, 7.2
+ * before every run that does not start at bit 0.  Returns the total.
+ */
+static uint64_t free_runs(struct rm_cma *cma, struct strbuf *sb,
+			  bool plus_unless_bit0)
 {
-	struct strbuf sb = STRBUF_INIT;
 	uint64_t nbits = cma_bitmap_maxno(cma), start = 0, total = 0;
 
-	strbuf_printf(&sb, "number of available pages: ");
 	for (;;) {
 		uint64_t zero = bitmap_next_zero(cma->bitmap, nbits, start);
 		uint64_t set, part;
+		bool plus = plus_unless_bit0 ? zero != 0 : total != 0;
 
 		if (zero >= nbits)
 			break;
 		set = bitmap_next_set(cma->bitmap, nbits, zero);
 		part = (set - zero) << cma->order_per_bit;
-		strbuf_printf(&sb, "%s%llu@%llu", total ? "+" : "",
+		strbuf_printf(sb, "%s%llu@%llu", plus ? "+" : "",
 			      (unsigned long long)part, (unsigned long long)zero);
 		total += part;
 		start = set;
 	}
+	return total;
+}
+
+/* cma_debug_show_areas(): 6.12 prints it on every failure, on one line */
+static void cma_show_areas(struct rm_cma *cma)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint64_t total;
+
+	strbuf_printf(&sb, "number of available pages: ");
+	total = free_runs(cma, &sb, false);
 	strbuf_printf(&sb, "=> %llu free of %llu total pages",
 		      (unsigned long long)total, (unsigned long long)cma->count);
 	if (sb.s)
@@ -301,30 +316,18 @@ static void cma_show_areas(struct rm_cma *cma)
 }
 
 /*
- * 7.2 cma_debug_show_areas(): a line per range (one here), pieces with a
- * '+' unless they start at bit 0, an empty "cma: " line from the
- * pr_info("\n"), and the total as a pr_cont that starts its own line.
+ * 7.2 cma_debug_show_areas(): a line per range (one here), an empty
+ * "cma: " line from the pr_info("\n"), and the total as a pr_cont that
+ * starts its own line.
  */
 static void cma_show_ranges(struct rm_cma *cma)
 {
 	struct strbuf sb = STRBUF_INIT;
-	uint64_t nbits = cma_bitmap_maxno(cma), start = 0, total = 0;
+	uint64_t total;
 
 	cma_info(cma->table, "number of available pages: ");
 	strbuf_printf(&sb, "range 0: ");
-	for (;;) {
-		uint64_t zero = bitmap_next_zero(cma->bitmap, nbits, start);
-		uint64_t set, part;
-
-		if (zero >= nbits)
-			break;
-		set = bitmap_next_set(cma->bitmap, nbits, zero);
-		part = (set - zero) << cma->order_per_bit;
-		strbuf_printf(&sb, "%s%llu@%llu", zero ? "+" : "",
-			      (unsigned long long)part, (unsigned long long)zero);
-		total += part;
-		start = set;
-	}
+	total = free_runs(cma, &sb, true);
 	cma_info(cma->table, "%s", sb.s);
 	cma_info(cma->table, "%s", "");
 	bootlog_printf(cma->table->log, RM_LOG_INFO, "=> %llu free of %llu total "
