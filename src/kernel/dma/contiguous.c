@@ -72,13 +72,13 @@ int rmem_cma_setup(struct rm_board *b, struct rm_region *r)
 		return -ENOENT;		/* not built: not in the table */
 	if (p->rmem_ops) {
 		err = rmem_cma_verify_node(b, r->node, r->name);
-		if (err) {
-			rm_region_status(r, err, err == -ENODEV ? "not a CMA "
-					 "region (%s)" : "bypassed: %s", err ==
-					 -EBUSY ? "cma= on the command line" :
+		if (err == -EBUSY)
+			rm_region_status(r, err, "bypassed: cma= on the command line");
+		else if (err)
+			rm_region_status(r, err, "not a CMA region (%s)",
 					 r->nomap ? "no-map" : "not reusable");
+		if (err)
 			return err;
-		}
 	}
 	if (p->cmdline_bypasses_dt_default && b->cl.cma_given && r->cma_default) {
 		rm_info(b, "Reserved memory: bypass %s node, using cmdline CMA "

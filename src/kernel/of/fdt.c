@@ -128,18 +128,34 @@ static int next_memory_candidate(const void *fdt, int node, bool whole_tree)
 	return node < 0 ? fdt_first_subnode(fdt, 0) : fdt_next_subnode(fdt, node);
 }
 
-/*
- * 7.2 of_flat_dt_get_addr_size_prop(): a length that is not whole
- * tuples is no property at all (NULL); older kernels use the whole tuples
- */
-static const fdt32_t *addr_size_prop(const void *fdt, int node,
-				     const char *name, unsigned int t,
-				     bool strict, int *len)
+const void *dt_addr_size_prop(const void *fdt, int node, const char *name,
+			      unsigned int cells, int *n)
 {
-	const fdt32_t *p = fdt_getprop(fdt, node, name, len);
+	int len;
+	const fdt32_t *p = fdt_getprop(fdt, node, name, &len);
 
-	if (p && strict && (!t || *len % (int)(t * 4)))
+	*n = 0;
+	if (!p)
 		return NULL;
+	if (!cells || len % (int)(cells * 4)) {
+		*n = -1;
+		return NULL;
+	}
+	*n = len / (int)(cells * 4);
+	return p;
+}
+
+/* the property as a length in bytes: 7.2 whole tuples or nothing */
+static const fdt32_t *memory_prop(const void *fdt, int node, const char *name,
+				  unsigned int t, bool strict, int *len)
+{
+	int n;
+	const fdt32_t *p;
+
+	if (!strict)
+		return fdt_getprop(fdt, node, name, len);
+	p = dt_addr_size_prop(fdt, node, name, t, &n);
+	*len = n > 0 ? n * (int)t * 4 : 0;
 	return p;
 }
 
@@ -161,10 +177,10 @@ void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
 		if (!whole_tree && !dt_is_available(fdt, node))
 			continue;
 		/* an empty usable-memory is there: it adds nothing */
-		reg = addr_size_prop(fdt, node, "linux,usable-memory", t,
-				     strict, &len);
+		reg = memory_prop(fdt, node, "linux,usable-memory", t, strict,
+				  &len);
 		if (!reg)
-			reg = addr_size_prop(fdt, node, "reg", t, strict, &len);
+			reg = memory_prop(fdt, node, "reg", t, strict, &len);
 		if (!reg || !t)
 			continue;
 		for (; len >= (int)t * 4; len -= (int)t * 4, reg += t) {

@@ -41,6 +41,13 @@ const char *dt_name(const void *fdt, int node);
  * length is not whole tuples is absent (usable-memory falls back to reg,
  * a bad reg drops the node).
  */
+/*
+ * 7.2 of_flat_dt_get_addr_size_prop(): the property as whole tuples of
+ * cells each, *n of them; NULL when absent (*n = 0) or when its length
+ * is not whole tuples (*n = -1: the kernel takes it as absent).
+ */
+const void *dt_addr_size_prop(const void *fdt, int node, const char *name,
+			      unsigned int cells, int *n);
 void dt_scan_memory(const void *fdt, uint32_t ac, uint32_t sc,
 		    bool whole_tree, bool strict, struct memblock *mb);
 /* early_init_dt_check_for_initrd(): false when /chosen names none */

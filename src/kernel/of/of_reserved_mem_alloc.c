@@ -161,10 +161,11 @@ static int read_size_align(struct rm_board *b, struct rm_region *r,
 /* 7.2 of_flat_dt_get_addr_size_prop(): a bad length is no alloc-ranges */
 static bool bad_windows(struct rm_board *b, int node)
 {
-	int t_len = (int)(b->root_addr_cells + b->root_size_cells) * 4, len;
+	int n;
 
-	fdt_getprop(b->fdt, node, "alloc-ranges", &len);
-	return !t_len || len % t_len;
+	dt_addr_size_prop(b->fdt, node, "alloc-ranges",
+			  b->root_addr_cells + b->root_size_cells, &n);
+	return n < 0;
 }
 
 /* each alloc-ranges window in turn until one fits: 0, -EINVAL, -ENOMEM */

@@ -109,24 +109,22 @@ static void note_unreserved(struct rm_board *b, int node)
 static int reserve_reg_first(struct rm_board *b, int node, const char *uname)
 {
 	unsigned int ac = b->root_addr_cells, sc = b->root_size_cells;
-	int t_len = (int)(ac + sc) * 4, len, err;
-	const fdt32_t *prop = fdt_getprop(b->fdt, node, "reg", &len);
+	int n, len, err;
+	const fdt32_t *prop = dt_addr_size_prop(b->fdt, node, "reg", ac + sc, &n);
 	uint64_t base, size;
 
-	if (!prop)
-		return -ENOENT;
-	if (!t_len || len % t_len) {
+	if (n < 0) {
+		fdt_getprop(b->fdt, node, "reg", &len);
 		report_invalid_reg(b, node, uname, len);
-		return -ENOENT;
 	}
-	if (!len)
+	if (!prop || !n)
 		return -ENOENT;
-	if (len > t_len) {
+	if (n > 1) {
 		rm_warn(b, RM_PREFIX "Reserved memory: node '%s' has %d <base size> "
-			"entries, only the first is used", uname, len / t_len);
+			"entries, only the first is used", uname, n);
 		rm_report_at(b, "multi-reg", RM_WARNING, node, "'%s': only the "
 			     "first of %d reg tuples is reserved; the rest stay "
-			     "free RAM", uname, len / t_len);
+			     "free RAM", uname, n);
 	}
 	err = rm_validate_node(b, node, uname, NULL);
 	if (err && err != -ENODEV)
@@ -399,11 +397,12 @@ void rm_scan_reg_nodes(struct rm_board *b)
 		if (!prop)
 			continue;
 		if (b->profile->rmem_ops) {
-			int err;
+			int err, n;
 
 			/* 7.2: what the early scan did not take, silently;
 			 * the CMA driver is asked (and says why) again */
-			if (!t_len || !len || len % t_len)
+			if (!dt_addr_size_prop(b->fdt, child, "reg", ac + sc, &n) ||
+			    !n)
 				continue;
 			err = rm_validate_node(b, child, uname, NULL);
 			if (err && err != -ENODEV)
