@@ -18,15 +18,26 @@ static unsigned int hash_of(struct fs_buffers *bufs, uint64_t ino)
 	return (unsigned int)((ino * 0x9E3779B97F4A7C15ULL) >> 40) % bufs->hash_size;
 }
 
+static unsigned int wd_hash(struct fs_buffers *bufs, int wd)
+{
+	return hash_of(bufs, (uint64_t)(unsigned int)wd);
+}
+
 static int hash_grow(struct fs_buffers *bufs)
 {
 	unsigned int nsize = bufs->hash_size ? bufs->hash_size * 2 : 1024, i;
 	struct fs_buffer **n = calloc(nsize, sizeof(*n)), **old = bufs->hash;
+	struct fs_buffer **nw = calloc(nsize, sizeof(*nw));
 	unsigned int osize = bufs->hash_size;
 
-	if (!n)
+	if (!n || !nw) {
+		free(n);
+		free(nw);
 		return -ENOMEM;
+	}
 	bufs->hash = n;
+	free(bufs->by_wd);
+	bufs->by_wd = nw;
 	bufs->hash_size = nsize;
 	for (i = 0; i < osize; i++) {
 		struct fs_buffer *b = old[i], *next;
@@ -37,10 +48,42 @@ static int hash_grow(struct fs_buffers *bufs)
 			next = b->hash_next;
 			b->hash_next = n[h];
 			n[h] = b;
+			if (b->wd_indexed) {
+				h = wd_hash(bufs, b->backing.watch);
+				b->wd_next = nw[h];
+				nw[h] = b;
+			}
 		}
 	}
 	free(old);
 	return 0;
+}
+
+void fs_buffer_watched(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	unsigned int h;
+
+	if (b->wd_indexed || b->backing.watch < 0)
+		return;
+	h = wd_hash(bufs, b->backing.watch);
+	b->wd_next = bufs->by_wd[h];
+	bufs->by_wd[h] = b;
+	b->wd_indexed = true;
+}
+
+static void wd_remove(struct fs_buffers *bufs, struct fs_buffer *b)
+{
+	struct fs_buffer **pp;
+
+	if (!b->wd_indexed)
+		return;
+	for (pp = &bufs->by_wd[wd_hash(bufs, b->backing.watch)]; *pp;
+	     pp = &(*pp)->wd_next)
+		if (*pp == b) {
+			*pp = b->wd_next;
+			break;
+		}
+	b->wd_indexed = false;
 }
 
 struct fs_buffer *fs_buffer_get(struct fs_buffers *bufs, uint64_t ino)
@@ -100,28 +143,16 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 		     struct fs_buffer **out)
 {
 	struct fs_buffer *b;
-	char mname[64];
 	unsigned int h;
+	int err;
 
 	if (bufs->nr + 1 > (uint64_t)bufs->hash_size * 2 && hash_grow(bufs))
 		return -ENOMEM;
 	b = calloc(1, sizeof(*b));
 	if (!b)
 		return -ENOMEM;
-	snprintf(mname, sizeof(mname), "rmemfs:%.50s", name);
-	/*
-	 * Exactly SIZE bytes, sealed: with passthrough the kernel writes the
-	 * memfd itself, and a write past the end must fail (EPERM) as a
-	 * truncate does.  The page holding the end still reads as zeros.
-	 */
-	b->backing.memfd = memfd_create(mname, MFD_CLOEXEC | MFD_ALLOW_SEALING);
-	if (b->backing.memfd < 0 ||
-	    ftruncate(b->backing.memfd, (off_t)a->size) < 0 ||
-	    fcntl(b->backing.memfd, F_ADD_SEALS, F_SEAL_GROW | F_SEAL_SHRINK) < 0) {
-		int err = -errno;
-
-		if (b->backing.memfd >= 0)
-			close(b->backing.memfd);
+	err = fs_memfd_get(&bufs->memfds, a->size, &b->backing);
+	if (err) {
 		free(b);
 		return err;
 	}
@@ -129,7 +160,7 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 	b->alloc = *a;
 	/* a device copy when the owner is non-coherent and sync=strict */
 	if (shadow_new(bufs, b)) {
-		close(b->backing.memfd);
+		fs_memfd_put(&bufs->memfds, &b->backing, a->size);
 		free(b);
 		return -ENOMEM;
 	}
@@ -139,7 +170,6 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 	b->uid = uid;
 	b->gid = gid;
 	b->mode = 0600;
-	b->backing.watch = -1;
 	clock_gettime(CLOCK_REALTIME, &b->ctime);
 	/* append: the list stays sorted by ino, readdir's cookie */
 	b->prev_in_dir = dir->tail;
@@ -152,6 +182,7 @@ int fs_buffer_create(struct fs_buffers *bufs, struct fs_bufdir *dir,
 	b->hash_next = bufs->hash[h];
 	bufs->hash[h] = b;
 	bufs->nr++;
+	fs_buffer_watched(bufs, b);	/* a kept memfd comes watched */
 	*out = b;
 	return 0;
 }
@@ -206,10 +237,9 @@ static void maybe_release(struct fs_buffers *bufs, struct fs_buffer *b)
 		f->dma = b->alloc.dma;
 		f->phys = b->alloc.phys;
 		f->size = b->alloc.size;
-		fs_passthrough_forget(&b->backing);
 		rm_dma_free(bufs->board, &b->alloc);
-		close(b->backing.memfd);
-		b->backing.memfd = -1;
+		wd_remove(bufs, b);
+		fs_memfd_put(&bufs->memfds, &b->backing, b->alloc.size);
 		shadow_free(b);
 		b->freed = true;
 	}
@@ -278,25 +308,36 @@ void fs_buffer_forget(struct fs_buffers *bufs, struct fs_buffer *b, uint64_t n)
 	maybe_release(bufs, b);
 }
 
-void fs_buffer_backing_closed(void *ctx, int wd)
+bool fs_buffer_backing_closed(void *ctx, int wd)
 {
 	struct fs_buffers *bufs = ctx;
+	struct fs_buffer *b, *next;
 	unsigned int i;
+	bool inval;
 
 	pthread_mutex_lock(&bufs->lock);
 	for (i = 0; i < bufs->hash_size; i++) {
-		struct fs_buffer *b;
-
-		for (b = bufs->hash[i]; b; b = b->hash_next)
-			if (b->backing.watch == wd) {
-				b->backing.closes++;
+		/* one chain, or all of them when events were lost */
+		if (wd >= 0)
+			i = wd_hash(bufs, wd);
+		for (b = bufs->by_wd[i]; b; b = next) {
+			next = b->wd_next;	/* b may be freed */
+			if (wd < 0 || b->backing.watch == wd) {
+				fs_backing_closed(&b->backing);
 				maybe_release(bufs, b);
-				goto out;
 			}
+		}
+		if (wd >= 0)
+			break;
 	}
-out:
+	inval = bufs->nr_inval > 0;
 	pthread_mutex_unlock(&bufs->lock);
-	fs_buffers_flush_inval(bufs);
+	return inval;
+}
+
+void fs_buffer_backing_settle(void *ctx)
+{
+	fs_buffers_flush_inval(ctx);
 }
 
 static int by_ino(const void *pa, const void *pb)
@@ -369,7 +410,10 @@ void fs_buffers_free(struct fs_buffers *bufs)
 			free(b);
 		}
 	}
+	fs_memfd_cache_free(&bufs->memfds);
 	free(bufs->hash);
+	free(bufs->by_wd);
+	bufs->by_wd = NULL;
 	bufs->hash = NULL;
 	bufs->hash_size = 0;
 	pthread_mutex_destroy(&bufs->lock);

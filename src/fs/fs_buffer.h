@@ -21,6 +21,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include "fs/fs_memfd.h"
 #include "fs/fs_passthrough.h"
 #include "kernel/dma/mapping.h"
 #include "util/strbuf.h"
@@ -68,6 +69,8 @@ struct fs_buffer {
 	struct fs_buffer *next_in_dir;
 	struct fs_buffer *prev_in_dir;
 	struct fs_buffer *hash_next;
+	struct fs_buffer *wd_next;	/* bufs->by_wd, while watched */
+	bool wd_indexed;
 	struct udmabuf *udmabuf;	/* a u-dma-buf device file; NULL once
 					 * the manager deleted the device */
 	const struct rm_device *owner;	/* whose DMA reaches it (dma file);
@@ -97,7 +100,9 @@ struct fs_buffers {
 	struct rm_board *board;		/* where freed memory goes */
 	uint64_t next_ino;
 	struct fs_buffer **hash;
+	struct fs_buffer **by_wd;	/* watched ones by inotify wd, same size */
 	unsigned int hash_size;
+	struct fs_memfd_cache memfds;	/* freed buffers' memfds, kept */
 	uint64_t nr;
 	bool strict;			/* -o sync=strict */
 	/* names auto-unlinked under the lock, for the kernel to forget once
@@ -147,8 +152,13 @@ int fs_buffers_live(struct fs_buffers *bufs, struct rm_live_buffer **v,
  */
 void fs_buffers_flush_inval(struct fs_buffers *bufs);
 
-/* the passthrough hook: a backing file of the memfd watched as wd closed
- * (takes the lock itself) */
-void fs_buffer_backing_closed(void *bufs, int wd);
+/* its memfd is watched now (a file of it handed out or opened): its
+ * events find it */
+void fs_buffer_watched(struct fs_buffers *bufs, struct fs_buffer *buf);
+/* the passthrough hooks: a file of the memfd watched as wd went away (-1:
+ * any may have; takes the lock itself; true if dentries wait to be
+ * dropped), and the watcher's turn to drop them */
+bool fs_buffer_backing_closed(void *bufs, int wd);
+void fs_buffer_backing_settle(void *bufs);
 
 #endif

@@ -175,12 +175,15 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	/* passthrough maps the memfd itself; else the page cache holds it
 	 * (always for a device copy: the server must see the CPU's reads) */
 	passthrough = !b->shadow && fs_passthrough_open(&b->backing);
+	fs_buffer_watched(&fs->bufs, b);
 	pthread_mutex_unlock(&fs->bufs.lock);
 	fi->fh = 0;
 	if (!passthrough)
 		fi->keep_cache = 1;
 	if (fuse_reply_open(req, fi)) {
 		pthread_mutex_lock(&fs->bufs.lock);
+		if (passthrough)	/* no backing file was made */
+			b->backing.closes++;
 		fs_buffer_put_open(&fs->bufs, b);
 		pthread_mutex_unlock(&fs->bufs.lock);
 	}

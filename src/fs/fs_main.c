@@ -174,6 +174,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	} else {
 		struct fs_passthrough_hooks hooks = {
 			.closed = fs_buffer_backing_closed,
+			.settle = fs_buffer_backing_settle,
 			.ctx = &fs.bufs,
 		};
 

@@ -13,14 +13,25 @@
  * last reference going away is an inotify IN_CLOSE on the memfd.  A buffer
  * counts both, and its memory is not given back while a backing file is
  * still alive (fs_buffer.c asks fs_backing_busy()).
+ *
+ * When.  Every request (FUSE or the socket's) first applies the closes
+ * queued before it (fs_passthrough_drain), so what anyone sees or
+ * allocates already counts every close that happened before it asked:
+ * a close is queued before close(2), munmap(2) or exit returns.  The
+ * watcher thread only catches up with closes nobody asked about, in
+ * batches, so a client freeing buffers in a loop does not wake it each
+ * time (a wake-up costs as much as the rest of the free).
  * The protocol layouts are those of include/uapi/linux/fuse.h (7.40);
  * Debian 12's headers predate them, so they are spelled out here.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <poll.h>
+#include <signal.h>
 #include <pthread.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
@@ -89,13 +100,21 @@ static struct {
 	bool refused;		/* BACKING_OPEN failed: page cache for good */
 	int ifd;		/* inotify: backing files going away */
 	int stopfd;		/* eventfd: tells the watcher to end */
+	int kickfd;		/* eventfd: a drain left it work to do */
 	pthread_t watcher;
 	bool watching;
 	bool proven;		/* a backing file was registered once */
 	struct fs_passthrough_hooks hooks;
 	const char *state;	/* config's backing= */
 	char why[96];
-} pt = { .fd = -1, .ifd = -1, .stopfd = -1, .state = "page-cache" };
+} pt = { .fd = -1, .ifd = -1, .stopfd = -1, .kickfd = -1,
+	 .state = "page-cache" };
+
+/* one drain at a time: a close is applied before anyone can look again */
+static pthread_mutex_t drain_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* how long the watcher leaves closes to the requests once it has woken */
+#define PT_BATCH_MS	2
 
 /* the OPEN reply this thread is about to send, if it is a passthrough one */
 static __thread int tls_backing_id = -1;
@@ -114,6 +133,8 @@ static ssize_t pt_read(int fd, void *buf, size_t len, void *userdata)
 		pt.offered = (arg->flags & PT_FUSE_INIT_EXT) &&
 			     (arg->flags2 & PT_FUSE_PASSTHROUGH2);
 	}
+	if (n > 0)
+		fs_passthrough_drain();
 	return n;
 }
 
@@ -175,6 +196,9 @@ int fs_passthrough_setup(struct fuse_session *se,
 	};
 
 	pt.hooks = *hooks;
+	/* a probe's lease broken while held (a ptrace-capable open of the
+	 * server's memfd) signals SIGIO, whose default is to terminate */
+	signal(SIGIO, SIG_IGN);
 	pt.fd = fuse_session_fd(se);
 	if (pt.fd < 0)
 		return -EBADF;
@@ -197,43 +221,79 @@ bool fs_passthrough_active(void)
 	return pt.enabled && !pt.refused;
 }
 
-/*
- * The backing files' last references, as inotify reports them.  The
- * thread ends when stopfd is signalled (never cancelled: it may hold the
- * fs lock, or be inside a close()).
- */
-static void *pt_watch(void *arg)
+void fs_passthrough_drain(void)
 {
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
-	struct pollfd fds[2] = {
-		{ .fd = pt.ifd, .events = POLLIN },
-		{ .fd = pt.stopfd, .events = POLLIN },
-	};
+	bool kick = false;
 
+	if (!__atomic_load_n(&pt.watching, __ATOMIC_ACQUIRE))
+		return;
+	pthread_mutex_lock(&drain_lock);
 	for (;;) {
-		ssize_t n;
+		ssize_t n = read(pt.ifd, buf, sizeof(buf));
 		char *p;
 
-		if (poll(fds, 2, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (fds[1].revents)
-			break;
-		n = read(pt.ifd, buf, sizeof(buf));
 		if (n <= 0) {
-			if (n < 0 && (errno == EINTR || errno == EAGAIN))
+			if (n < 0 && errno == EINTR)
 				continue;
-			break;
+			break;		/* EAGAIN: all applied */
 		}
 		for (p = buf; p < buf + n;) {
 			const struct inotify_event *e = (const void *)p;
 
-			if (e->mask & (IN_CLOSE_WRITE | IN_CLOSE_NOWRITE))
-				pt.hooks.closed(pt.hooks.ctx, e->wd);
+			if (e->mask & IN_Q_OVERFLOW)
+				kick |= pt.hooks.closed(pt.hooks.ctx, -1);
+			else if (e->mask & (IN_CLOSE_WRITE | IN_CLOSE_NOWRITE))
+				kick |= pt.hooks.closed(pt.hooks.ctx, e->wd);
 			p += sizeof(*e) + e->len;
 		}
+		/* room for one more left: the queue was empty (a read
+		 * returns every whole event that fits) */
+		if (sizeof(buf) - (size_t)n >= sizeof(struct inotify_event) + NAME_MAX + 1)
+			break;
+	}
+	pthread_mutex_unlock(&drain_lock);
+	if (kick) {
+		uint64_t one = 1;
+
+		/* the kernel's dentries are the watcher's to drop: a request
+		 * thread telling the kernel may wait on a lock its own
+		 * request's caller holds */
+		(void)!write(pt.kickfd, &one, sizeof(one));
+	}
+}
+
+/*
+ * The closes nobody asked about, and the dentries of buffers they freed.
+ * The thread ends when stopfd is signalled (never cancelled: it may hold
+ * the fs lock, or be inside a close()).
+ */
+static void *pt_watch(void *arg)
+{
+	struct pollfd fds[3] = {
+		{ .fd = pt.stopfd, .events = POLLIN },
+		{ .fd = pt.ifd, .events = POLLIN },
+		{ .fd = pt.kickfd, .events = POLLIN },
+	};
+
+	(void)arg;
+	for (;;) {
+		uint64_t v;
+
+		if (poll(fds, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (fds[0].revents)
+			break;
+		if (fds[2].revents)
+			(void)!read(pt.kickfd, &v, sizeof(v));
+		fs_passthrough_drain();
+		pt.hooks.settle(pt.hooks.ctx);
+		/* a busy client's next closes: its own requests apply them */
+		if (poll(fds, 1, PT_BATCH_MS) > 0)
+			break;
 	}
 	return NULL;
 }
@@ -248,7 +308,8 @@ static int pt_watch_memfd(struct fs_backing *bk)
 	if (!pt.watching) {
 		pt.ifd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
 		pt.stopfd = eventfd(0, EFD_CLOEXEC);
-		if (pt.ifd < 0 || pt.stopfd < 0 ||
+		pt.kickfd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+		if (pt.ifd < 0 || pt.stopfd < 0 || pt.kickfd < 0 ||
 		    pthread_create(&pt.watcher, NULL, pt_watch, NULL)) {
 			int err = errno ? -errno : -ENOMEM;
 
@@ -256,14 +317,25 @@ static int pt_watch_memfd(struct fs_backing *bk)
 				close(pt.ifd);
 			if (pt.stopfd >= 0)
 				close(pt.stopfd);
-			pt.ifd = pt.stopfd = -1;
+			if (pt.kickfd >= 0)
+				close(pt.kickfd);
+			pt.ifd = pt.stopfd = pt.kickfd = -1;
 			return err;
 		}
-		pt.watching = true;
+		__atomic_store_n(&pt.watching, true, __ATOMIC_RELEASE);
 	}
 	snprintf(path, sizeof(path), "/proc/self/fd/%d", bk->memfd);
 	bk->watch = inotify_add_watch(pt.ifd, path, IN_CLOSE_WRITE | IN_CLOSE_NOWRITE);
-	return bk->watch < 0 ? -errno : 0;
+	if (bk->watch < 0)
+		return -errno;
+	/*
+	 * The probe: read-only, so it counts in i_readcount alone, and the
+	 * memfd's own file (a pseudo file) counts nowhere: a write lease on
+	 * it is granted exactly when no other file of the memfd is open.
+	 */
+	if (bk->probe < 0)
+		bk->probe = open(path, O_RDONLY | O_CLOEXEC);
+	return 0;
 }
 
 /* first passthrough open of a memfd: register it and watch it */
@@ -309,6 +381,7 @@ bool fs_passthrough_open(struct fs_backing *bk)
 		return false;
 	}
 	bk->opens++;
+	bk->proven_idle = false;
 	tls_backing_id = bk->backing_id;
 	return true;
 }
@@ -333,7 +406,51 @@ bool fs_passthrough_hand_out(struct fs_backing *bk)
 	if (pt_watch_memfd(bk))
 		return false;
 	bk->opens++;
+	bk->proven_idle = false;
 	return true;
+}
+
+/* 1: no other file of the memfd is open, 0: one is, -1: cannot tell */
+static int lease_probe(struct fs_backing *bk)
+{
+	if (bk->probe < 0)
+		return -1;
+	if (!fcntl(bk->probe, F_SETLEASE, F_WRLCK)) {
+		fcntl(bk->probe, F_SETLEASE, F_UNLCK);
+		bk->proven_idle = true;
+		bk->closes = bk->opens;	/* whatever the events said */
+		return 1;
+	}
+	if (errno == EAGAIN)
+		return 0;
+	/* leases refused (fs.leases-enable = 0, say): count from now on */
+	close(bk->probe);
+	bk->probe = -1;
+	return -1;
+}
+
+bool fs_backing_busy(struct fs_backing *bk)
+{
+	if (bk->watch < 0)
+		return false;		/* no file of it ever left the server */
+	/* a count still short of its opens is right (every probe that
+	 * found the memfd idle evened it): only a re-open is uncounted */
+	if (bk->closes < bk->opens)
+		return true;
+	/* idle stays idle until the server makes a file of it again: a
+	 * client needs a file of it to open another */
+	if (bk->proven_idle)
+		return false;
+	return lease_probe(bk) == 0;
+}
+
+void fs_backing_closed(struct fs_backing *bk)
+{
+	bk->closes++;
+	/* inotify merges an event identical to the one before it, unread:
+	 * one event may stand for several closes */
+	if (bk->closes < bk->opens)
+		lease_probe(bk);
 }
 
 void fs_passthrough_open_done(void)
@@ -341,10 +458,19 @@ void fs_passthrough_open_done(void)
 	tls_backing_id = -1;
 }
 
-void fs_passthrough_forget(struct fs_backing *bk)
+void fs_passthrough_unregister(struct fs_backing *bk)
 {
 	uint32_t id;
 
+	if (bk->backing_id <= 0)
+		return;
+	id = (uint32_t)bk->backing_id;
+	ioctl(pt.fd, PT_IOC_BACKING_CLOSE, &id);
+	bk->backing_id = 0;
+}
+
+void fs_passthrough_forget(struct fs_backing *bk)
+{
 	/*
 	 * No inotify_rm_watch(): the memfd is closed right after, and its
 	 * inode's end removes the watch (IN_IGNORED, which the watcher does
@@ -352,11 +478,10 @@ void fs_passthrough_forget(struct fs_backing *bk)
 	 * buffers' lock: the next allocation would wait with it.
 	 */
 	bk->watch = -1;
-	if (bk->backing_id <= 0)
-		return;
-	id = (uint32_t)bk->backing_id;
-	ioctl(pt.fd, PT_IOC_BACKING_CLOSE, &id);
-	bk->backing_id = 0;
+	if (bk->probe >= 0)
+		close(bk->probe);
+	bk->probe = -1;
+	fs_passthrough_unregister(bk);
 }
 
 void fs_passthrough_stop(void)
@@ -368,8 +493,9 @@ void fs_passthrough_stop(void)
 	if (write(pt.stopfd, &one, sizeof(one)) != sizeof(one))
 		return;		/* cannot happen with an eventfd; never hang */
 	pthread_join(pt.watcher, NULL);
+	__atomic_store_n(&pt.watching, false, __ATOMIC_RELEASE);
 	close(pt.ifd);
 	close(pt.stopfd);
-	pt.ifd = pt.stopfd = -1;
-	pt.watching = false;
+	close(pt.kickfd);
+	pt.ifd = pt.stopfd = pt.kickfd = -1;
 }

@@ -6,7 +6,7 @@
  * with no READ/WRITE requests and no second copy.  Otherwise buffers use
  * the page cache.  Nothing else in rmemfs knows which path runs.
  *
- * It knows memfds (struct fs_backing), not buffers: when a backing file
+ * It knows memfds (struct fs_backing), not buffers: when a file of one
  * goes away it calls the closed() hook it was given, and the buffer code
  * decides what that means.
  */
@@ -22,13 +22,19 @@ struct fs_backing {
 	int memfd;			/* the bytes */
 	int backing_id;			/* passthrough registration, 0 = none */
 	int watch;			/* inotify watch on memfd, -1 = none */
-	unsigned int opens;		/* passthrough backing files created */
-	unsigned int closes;		/* ... and gone (inotify IN_CLOSE) */
+	int probe;			/* a read-only file of it: lease probes */
+	unsigned int opens;		/* files of it the server made */
+	unsigned int closes;		/* ... and gone (inotify IN_CLOSE; one
+					 * event may be several closes) */
+	bool proven_idle;		/* a lease probe found no other file */
 };
 
 struct fs_passthrough_hooks {
-	/* a backing file of the memfd watched as wd went away */
-	void (*closed)(void *ctx, int wd);
+	/* a file of the memfd watched as wd went away (wd -1: some may
+	 * have, the queue overflowed); true if that left work for settle() */
+	bool (*closed)(void *ctx, int wd);
+	/* the watcher's turn, after closes: what may not run in a request */
+	void (*settle)(void *ctx);
 	void *ctx;
 };
 
@@ -59,13 +65,26 @@ bool fs_passthrough_open(struct fs_backing *bk);
 bool fs_passthrough_hand_out(struct fs_backing *bk);
 /* After fuse_reply_open(): disarm whatever was not sent. */
 void fs_passthrough_open_done(void);
-/* A backing file of the memfd is still alive (a mapping, say). */
-static inline bool fs_backing_busy(const struct fs_backing *bk)
-{
-	return bk->closes < bk->opens;
-}
+/*
+ * A file of the memfd other than the server's own is still alive (a
+ * client's, a passthrough backing file, a mapping of either).  Counted
+ * (files the server made against closes seen) and, where the count says
+ * none, asked of the kernel: a write lease is granted only while no
+ * other file of the inode is open, so a file a client re-opened through
+ * /proc counts too.  Where leases are refused, the count alone decides.
+ */
+bool fs_backing_busy(struct fs_backing *bk);
+/* an inotify close event of the memfd */
+void fs_backing_closed(struct fs_backing *bk);
+/*
+ * Apply every close queued so far (each request calls it first; takes
+ * no lock of the caller's, so call it holding none).
+ */
+void fs_passthrough_drain(void);
 /* The memfd is going away: drop its backing id and watch. */
 void fs_passthrough_forget(struct fs_backing *bk);
+/* The memfd is kept for another buffer: drop its backing id only. */
+void fs_passthrough_unregister(struct fs_backing *bk);
 /* End of session: stop watching. */
 void fs_passthrough_stop(void);
 

@@ -82,7 +82,7 @@ static void reply(int c, const char *line, int fd)
 static int serve(struct fs *fs, const char *req, uid_t uid, gid_t gid,
 		 char **line, int *fdp)
 {
-	char dir[1024], rest[600], name[RM_NAME_MAX], path[64];
+	char dir[1024], rest[600], name[RM_NAME_MAX], num[16];
 	struct fs_node *n;
 	struct fs_buffer *b;
 	int err, fd = -1;
@@ -108,12 +108,14 @@ static int serve(struct fs *fs, const char *req, uid_t uid, gid_t gid,
 	pthread_mutex_lock(&fs->bufs.lock);
 	b = fs_buffer_find(n->bufdir, name);
 	if (b && fs_passthrough_hand_out(&b->backing)) {
-		fs_buffer_set_autofree(&fs->bufs, b);	/* held: it stays */
-		snprintf(path, sizeof(path), "/proc/self/fd/%d", b->backing.memfd);
+		fs_buffer_watched(&fs->bufs, b);
+		snprintf(num, sizeof(num), "%d", b->backing.memfd);
 		/* a file of its own: its last close is the client's */
-		fd = open(path, O_RDWR | O_CLOEXEC);
+		fd = openat(fs->sock.procfd, num, O_RDWR | O_CLOEXEC);
 		if (fd < 0)
 			b->backing.closes++;	/* nothing handed out */
+		else	/* held by that file: it stays */
+			fs_buffer_set_autofree(&fs->bufs, b);
 	}
 	if (b && fd < 0)
 		fs_buffer_unlink(&fs->bufs, b);
@@ -147,6 +149,7 @@ static void *conn_main(void *arg)
 		if (len <= 0)
 			break;
 		req[len] = 0;
+		fs_passthrough_drain();	/* the closes before this request */
 		ret = serve(fs, req, cr.uid, cr.gid, &line, &fd);
 		if (ret) {
 			snprintf(err, sizeof(err), "ERR %d", -ret);
@@ -218,7 +221,9 @@ int fs_socket_start(struct fs *fs)
 	alen = (socklen_t)(offsetof(struct sockaddr_un, sun_path) + 1 + (size_t)n);
 	fs->sock.fd = socket(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0);
 	fs->sock.stopfd = eventfd(0, EFD_CLOEXEC);
-	if (fs->sock.fd < 0 || fs->sock.stopfd < 0 ||
+	/* a walk of one name per hand-out, not four */
+	fs->sock.procfd = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fs->sock.fd < 0 || fs->sock.stopfd < 0 || fs->sock.procfd < 0 ||
 	    bind(fs->sock.fd, (struct sockaddr *)&a, alen) ||
 	    listen(fs->sock.fd, 64) ||
 	    pthread_create(&fs->sock.thread, NULL, sock_main, fs)) {
@@ -228,7 +233,9 @@ int fs_socket_start(struct fs *fs)
 			close(fs->sock.fd);
 		if (fs->sock.stopfd >= 0)
 			close(fs->sock.stopfd);
-		fs->sock.fd = fs->sock.stopfd = -1;
+		if (fs->sock.procfd >= 0)
+			close(fs->sock.procfd);
+		fs->sock.fd = fs->sock.stopfd = fs->sock.procfd = -1;
 		return err;
 	}
 	fs->sock.running = true;
@@ -245,5 +252,6 @@ void fs_socket_stop(struct fs *fs)
 	pthread_join(fs->sock.thread, NULL);
 	close(fs->sock.fd);
 	close(fs->sock.stopfd);
+	close(fs->sock.procfd);
 	fs->sock.running = false;
 }

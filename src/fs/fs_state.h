@@ -34,6 +34,7 @@ struct fs {
 	struct fs_link *links;		/* .dev-links/ (bufs.lock) */
 	struct {			/* librmemfs's fast path (fs_socket.h) */
 		int fd, stopfd;
+		int procfd;		/* /proc/self/fd: memfds re-opened */
 		pthread_t thread;
 		bool running;
 	} sock;

@@ -156,8 +156,22 @@ static int mount_root(const char *dir, char *root, char *rel, size_t rlen)
  * one is its parent's conversation).
  */
 static __thread int conn_fd = -1;
-static __thread pid_t conn_pid;
+static __thread unsigned int conn_gen;
 static __thread char conn_name[sizeof(((struct sockaddr_un *)0)->sun_path)];
+
+/* bumped in each forked child: no getpid() per request */
+static unsigned int fork_gen;
+static pthread_once_t fork_once = PTHREAD_ONCE_INIT;
+
+static void forked(void)
+{
+	__atomic_add_fetch(&fork_gen, 1, __ATOMIC_RELAXED);
+}
+
+static void watch_forks(void)
+{
+	pthread_atfork(NULL, NULL, forked);
+}
 
 static void drop_connection(void)
 {
@@ -168,7 +182,8 @@ static void drop_connection(void)
 
 static int connection(const struct sockaddr_un *a, socklen_t alen)
 {
-	if (conn_fd >= 0 && (conn_pid != getpid() ||
+	pthread_once(&fork_once, watch_forks);
+	if (conn_fd >= 0 && (conn_gen != __atomic_load_n(&fork_gen, __ATOMIC_RELAXED) ||
 			     memcmp(conn_name, a->sun_path, sizeof(conn_name))))
 		drop_connection();
 	if (conn_fd >= 0)
@@ -180,7 +195,7 @@ static int connection(const struct sockaddr_un *a, socklen_t alen)
 		drop_connection();
 		return -1;
 	}
-	conn_pid = getpid();
+	conn_gen = __atomic_load_n(&fork_gen, __ATOMIC_RELAXED);
 	memcpy(conn_name, a->sun_path, sizeof(conn_name));
 	return conn_fd;
 }

@@ -37,6 +37,8 @@ check "one round trip on the mount's socket where passthrough is on, else the fi
 	"$want" "$("$API" path "$MNT/devices/display@2c000000")"
 "$API" life "$MNT/devices/display@2c000000" >"$T/life.out" 2>&1
 tap life <"$T/life.out"
+"$API" reuse "$MNT/devices/display@2c000000" >"$T/reuse.out" 2>&1
+tap reuse <"$T/reuse.out"
 "$API" errors "$MNT/devices/display@2c000000" "$MNT/regions/linux,cma" >"$T/errors.out" 2>&1
 tap errors <"$T/errors.out"
 B=$MNT/devices/display@2c000000/buffers/xa

@@ -9,12 +9,16 @@
  *   api_test errors DIR REGIONDIR  every errno (TAP lines)
  *   api_test path DIR              "fast" when the buffer's fd is its memory
  *                                  (the socket's answer), "files" otherwise
+ *   api_test reuse DIR             the fast path's kept memfds: zeros again,
+ *                                  never one a client still holds (TAP)
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -23,6 +27,7 @@
 
 static int n, failed;
 static const char *dir;
+static int fast;	/* the socket's answer: frees are seen at once */
 
 static void check(int cond, const char *what)
 {
@@ -47,15 +52,89 @@ static int listed(const char *name)
 	return found;
 }
 
-/* the server frees asynchronously after the last close (a watcher
- * thread sees the backing file go): poll, never time */
+/*
+ * Gone, as the next request sees it.  The fast path's buffers: at once,
+ * every request first applies the closes queued before it (a close is
+ * queued before close(2) or exit returns).  The files' (page cache): the
+ * kernel sends RELEASE in the background, so poll, never time.
+ */
 static int gone(const char *name)
 {
 	int i;
 
+	if (fast)
+		return !listed(name);
 	for (i = 0; i < 1000 && listed(name); i++)	/* 10 s: valgrind */
 		usleep(10000);
 	return !listed(name);
+}
+
+/* the buffer's fd is its memfd: the socket answered */
+static int is_fast(const struct rmem_buf *b)
+{
+	char link[64], target[256] = "";
+
+	snprintf(link, sizeof(link), "/proc/self/fd/%d", b->fd);
+	if (readlink(link, target, sizeof(target) - 1) < 0)
+		return 0;
+	return !strncmp(target, "/memfd:", 7);
+}
+
+static ino_t ino_of(int fd)
+{
+	struct stat st;
+
+	return fstat(fd, &st) ? 0 : st.st_ino;
+}
+
+static int zeros(const struct rmem_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->size; i++)
+		if (((unsigned char *)b->addr)[i])
+			return 0;
+	return 1;
+}
+
+/* fs/fs_memfd.h: a freed buffer's memfd serves the next of its size */
+static int reuse(void)
+{
+	struct rmem_buf a, b, c, d;
+	char p[64];
+	ino_t ia, ic;
+	int fd;
+
+	if (rmem_alloc(dir, 4096, "ra", &a))
+		return check(0, "a 4 KiB buffer"), 1;
+	fast = is_fast(&a);
+	memset(a.addr, 0xab, a.size);
+	ia = ino_of(a.fd);
+	check(!rmem_free(&a) && !listed("ra"), "freed: gone for the next request");
+	check(!rmem_alloc(dir, 4096, "rb", &b) && (!fast || b.phys == a.phys),
+	      "the next allocation gets the memory just freed");
+	check(!fast || ino_of(b.fd) == ia, "the same memfd, kept for its size");
+	check(zeros(&b), "reads as zeros: the last user's bytes punched out");
+	memset(b.addr, 0xcd, b.size);
+	check(!rmem_free(&b), "freed again");
+
+	/* a client re-opening its buffer holds it too */
+	if (rmem_alloc(dir, 4096, "rc", &c))
+		return check(0, "another 4 KiB buffer"), 1;
+	ic = ino_of(c.fd);
+	snprintf(p, sizeof(p), "/proc/self/fd/%d", c.fd);
+	fd = open(p, O_RDWR);
+	memset(c.addr, 0xef, c.size);
+	check(fd >= 0 && !rmem_free(&c), "re-opened through /proc, then freed");
+	check(!fast || listed("rc"), "the re-opened file keeps it");
+	check(!rmem_alloc(dir, 4096, "rd", &d) && d.phys != c.phys,
+	      "its memory is nobody else's meanwhile");
+	check(!fast || ino_of(d.fd) != ic, "nor its memfd");
+	check(zeros(&d), "the other buffer reads zeros");
+	close(fd);
+	check(gone("rc"), "gone with the re-opened file");
+	check(!rmem_free(&d), "freed");
+	return 0;
 }
 
 static int life(void)
@@ -67,6 +146,7 @@ static int life(void)
 
 	check(!rmem_alloc(dir, 8192, "shared", &b) && listed("shared"),
 	      "allocated and listed");
+	fast = is_fast(&b);
 	memset(b.addr, 0x5a, b.size);
 	if (pipe(p))
 		return 1;
@@ -171,18 +251,15 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(argv[1], "path")) {
-		char link[64], target[256] = "";
-
 		if (rmem_alloc(dir, 4096, NULL, &b))
 			return 1;
-		snprintf(link, sizeof(link), "/proc/self/fd/%d", b.fd);
-		if (readlink(link, target, sizeof(target) - 1) < 0)
-			return 1;
-		printf("%s\n", !strncmp(target, "/memfd:", 7) ? "fast" : "files");
+		printf("%s\n", is_fast(&b) ? "fast" : "files");
 		return rmem_free(&b) ? 1 : 0;
 	}
 	if (!strcmp(argv[1], "life"))
 		life();
+	else if (!strcmp(argv[1], "reuse"))
+		reuse();
 	else if (!strcmp(argv[1], "errors") && argc > 3)
 		errors(argv[3]);
 	else
