@@ -323,7 +323,7 @@ bool fs_buffer_backing_closed(void *ctx, int wd)
 		for (b = bufs->by_wd[i]; b; b = next) {
 			next = b->wd_next;	/* b may be freed */
 			if (wd < 0 || b->backing.watch == wd) {
-				fs_backing_closed(&b->backing);
+				fs_backing_closed(&b->backing, wd < 0);
 				maybe_release(bufs, b);
 			}
 		}

@@ -444,9 +444,11 @@ bool fs_backing_busy(struct fs_backing *bk)
 	return lease_probe(bk) == 0;
 }
 
-void fs_backing_closed(struct fs_backing *bk)
+void fs_backing_closed(struct fs_backing *bk, bool lost)
 {
-	bk->closes++;
+	/* lost events (a queue overflow): how many is unknown, ask */
+	if (!lost)
+		bk->closes++;
 	/* inotify merges an event identical to the one before it, unread:
 	 * one event may stand for several closes */
 	if (bk->closes < bk->opens)

@@ -74,8 +74,8 @@ void fs_passthrough_open_done(void);
  * /proc counts too.  Where leases are refused, the count alone decides.
  */
 bool fs_backing_busy(struct fs_backing *bk);
-/* an inotify close event of the memfd */
-void fs_backing_closed(struct fs_backing *bk);
+/* an inotify close event of the memfd, or lost: any may have closed */
+void fs_backing_closed(struct fs_backing *bk, bool lost);
 /*
  * Apply every close queued so far (each request calls it first; takes
  * no lock of the caller's, so call it holding none).
