@@ -131,7 +131,7 @@ used0=$(cat "$MNT/regions/linux,cma/used")
 run_fs() {	# LABEL CPU
 	echo "bench: bench_fs, client on CPU $2, server on CPU $SERVER_CPU" >&2
 	if ! timeout 120 taskset -c "$2" "$BUILD/tests/bench_fs" -r "$RUNS" \
-		-j "$CLIENTS" "$ALLOC" > "$T/fs.$1" 2> "$T/fs.$1.err"; then
+		-j "$CLIENTS" -S "$SERVER_CPU" "$ALLOC" > "$T/fs.$1" 2> "$T/fs.$1.err"; then
 		problems=$((problems + 1))
 		note "bench_fs ($1) failed: $(tail -3 "$T/fs.$1.err")"
 	fi
@@ -202,6 +202,8 @@ END {
 		    pin " cycle4k_memfd", "us", "le", 2)
 		row("4K rmem_alloc+touch+rmem_free vs memfd" s, pin " cycle4k_api",
 		    pin " cycle4k_memfd", "us", "le", 2)
+		row("4K floor: 1 socket request + fd, mmap+touch" s, pin " cycle4k_floor",
+		    pin " cycle4k_memfd", "us")
 		row("64M first-touch write vs memfd" s, pin " touch64m_write_rmemfs",
 		    pin " touch64m_write_memfd", "GB/s", "ge", t1)
 		row("64M first-touch read vs memfd" s, pin " touch64m_read_rmemfs",
@@ -233,6 +235,8 @@ END {
 echo "anchors: memfd_create+ftruncate+mmap+touch (4K, 64M), memcpy of anonymous"
 echo "memory (re-read), memfd_create+ftruncate+close per second (allocs, same"
 echo "client count); for the engine rows the anchor is the issue's target."
+echo "floor: a helper process on the server's CPU answering each request with"
+echo "a new file of one memfd (no allocator): what one round trip costs here."
 echo "ratio = rmemfs / anchor (for us and ms lower is better)."
 grep '^#' "$T/engine.err" 2>/dev/null | sed 's/^# /engine: /'
 [ -f "$T/notes" ] && cat "$T/notes"

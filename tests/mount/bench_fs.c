@@ -3,8 +3,10 @@
  * bench_fs - client-side speed of a mounted rmemfs, next to its memfd and
  * anonymous-memory anchors (a benchmark: it reports, it never asserts).
  *
- *   bench_fs [-r RUNS] [-j CLIENTS] [-k BATCH] [-b BIG_ALLOC] ALLOC
+ *   bench_fs [-r RUNS] [-j CLIENTS] [-k BATCH] [-b BIG_ALLOC] [-S CPU] ALLOC
  *
+ * -S: the CPU of the rmemfs server, where the floor's helper process runs
+ * (default: this one's).
  * ALLOC is an alloc file (regions/<name>/alloc or devices/<name>/alloc);
  * its buffers appear in the buffers/ directory beside it.  BIG_ALLOC
  * (default ALLOC) serves the 64 MiB buffers.  Each figure is the median
@@ -13,11 +15,14 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,7 +36,7 @@
 static const char *alloc_path, *big_path;
 static char buf_dir[4096], big_dir[4096];
 static char buf_dir_parent[4096];	/* the alloc file's directory */
-static int runs = 7, clients = 4, batch = 200;
+static int runs = 7, clients = 4, batch = 200, server_cpu = -1;
 static volatile uint64_t sink;
 
 static double now(void)
@@ -127,12 +132,93 @@ static uint64_t sum(const void *p, size_t len)
 	return s;
 }
 
+/*
+ * The floor of any design with one request per buffer: a helper process
+ * that answers each request with a new file of one memfd (no allocator,
+ * no bookkeeping), and the client's map, touch, unmap and close.
+ */
+static void floor_helper(int s)
+{
+	int m = memfd_create("floor", MFD_CLOEXEC), dir;
+	char num[16], req[64];
+
+	dir = open("/proc/self/fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (m < 0 || dir < 0 || ftruncate(m, (off_t)PAGE))
+		_exit(1);
+	snprintf(num, sizeof(num), "%d", m);
+	if (server_cpu >= 0) {
+		cpu_set_t set;
+
+		CPU_ZERO(&set);
+		CPU_SET(server_cpu, &set);
+		sched_setaffinity(0, sizeof(set), &set);
+	}
+	while (recv(s, req, sizeof(req), 0) > 0) {
+		char ctl[CMSG_SPACE(sizeof(int))] = { 0 };
+		char line[] = "floor 0x0 0x0 4096 none";
+		struct iovec iov = { .iov_base = line, .iov_len = sizeof(line) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+				     .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+		struct cmsghdr *cm = CMSG_FIRSTHDR(&mh);
+		int fd = openat(dir, num, O_RDWR | O_CLOEXEC);
+
+		cm->cmsg_level = SOL_SOCKET;
+		cm->cmsg_type = SCM_RIGHTS;
+		cm->cmsg_len = CMSG_LEN(sizeof(int));
+		memcpy(CMSG_DATA(cm), &fd, sizeof(int));
+		if (fd < 0 || sendmsg(s, &mh, 0) < 0)
+			_exit(1);
+		close(fd);
+	}
+	_exit(0);
+}
+
+static double floor_cycle(int s, int n)
+{
+	double t0 = now();
+	int i;
+
+	for (i = 0; i < n; i++) {
+		char line[64], ctl[CMSG_SPACE(sizeof(int))];
+		struct iovec iov = { .iov_base = line, .iov_len = sizeof(line) };
+		struct msghdr mh = { .msg_iov = &iov, .msg_iovlen = 1,
+				     .msg_control = ctl, .msg_controllen = sizeof(ctl) };
+		struct cmsghdr *cm;
+		char *p;
+		int fd;
+
+		if (send(s, "ALLOC . 4096", 12, 0) != 12 || recvmsg(s, &mh, 0) <= 0 ||
+		    !(cm = CMSG_FIRSTHDR(&mh)))
+			die("floor helper", NULL);
+		memcpy(&fd, CMSG_DATA(cm), sizeof(int));
+		p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+		if (p == MAP_FAILED)
+			die("mmap floor", NULL);
+		p[0] = 1;
+		munmap(p, PAGE);
+		close(fd);
+	}
+	return (now() - t0) / n;
+}
+
 /* 4 KiB: alloc + open + mmap + touch + munmap + close + free */
 static void bench_cycle(int afd)
 {
-	double v[MAX_RUNS], m[MAX_RUNS], a[MAX_RUNS];
-	int r, i, n = batch * 2;
+	double v[MAX_RUNS], m[MAX_RUNS], a[MAX_RUNS], f[MAX_RUNS];
+	int r, i, n = batch * 2, sv[2];
 	char name[64];
+	pid_t helper;
+
+	if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv))
+		die("socketpair", NULL);
+	helper = fork();
+	if (helper < 0)
+		die("fork", NULL);
+	if (!helper) {
+		close(sv[0]);
+		floor_helper(sv[1]);
+	}
+	close(sv[1]);
 
 	for (r = 0; r < runs; r++) {
 		double t0 = now();
@@ -172,10 +258,14 @@ static void bench_cycle(int afd)
 			rmem_free(&b);
 		}
 		a[r] = (now() - t0) / n;
+		f[r] = floor_cycle(sv[0], n);
 	}
+	close(sv[0]);
+	waitpid(helper, NULL, 0);
 	report("cycle4k_rmemfs", v, 1e6, "us");
 	report("cycle4k_memfd", m, 1e6, "us");
 	report("cycle4k_api", a, 1e6, "us");
+	report("cycle4k_floor", f, 1e6, "us");
 }
 
 /* 64 MiB first touch (write, read), then warm re-read vs memcpy */
@@ -409,8 +499,9 @@ int main(int argc, char **argv)
 {
 	int c, afd;
 
-	while ((c = getopt(argc, argv, "r:j:k:b:")) != -1) {
+	while ((c = getopt(argc, argv, "r:j:k:b:S:")) != -1) {
 		switch (c) {
+		case 'S': server_cpu = atoi(optarg); break;
 		case 'r': runs = atoi(optarg); break;
 		case 'j': clients = atoi(optarg); break;
 		case 'k': batch = atoi(optarg); break;
@@ -440,6 +531,6 @@ int main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr, "usage: %s [-r RUNS] [-j CLIENTS] [-k BATCH] "
-		"[-b BIG_ALLOC] ALLOC\n", argv[0]);
+		"[-b BIG_ALLOC] [-S CPU] ALLOC\n", argv[0]);
 	return 1;
 }
