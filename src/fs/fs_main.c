@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "fs/fs.h"
@@ -138,6 +139,21 @@ static int add_fsname(struct fuse_args *args, const char *dtb)
 	return ret;
 }
 
+/*
+ * A buffer holds a memfd, and once a file of it is handed out a probe
+ * file too (fs_passthrough.c): the usual soft limit of 1024 files would
+ * cap the buffers, not the pools.  The hard limit is the system's word.
+ */
+static void raise_nofile(void)
+{
+	struct rlimit rl;
+
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < rl.rlim_max) {
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
 int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	       struct fuse_args *args)
 {
@@ -154,6 +170,7 @@ int rm_fs_main(const struct rm_options *o, const char *mountpoint,
 	memset(&opts, 0, sizeof(opts));
 	if (fuse_parse_cmdline(args, &opts) != 0)
 		return 1;
+	raise_nofile();
 	if (fs_setup(&fs, o))
 		goto out_free;
 	/* .dev-links point here; relative to the cwd it would not resolve */
