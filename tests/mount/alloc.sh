@@ -101,10 +101,12 @@ B=$DISP/buffers/third
 printf 'hello' | dd of="$B" conv=notrunc status=none && 
 	check "write(2) seen by read" "hello" "$(head -c 5 "$B")"
 "$BC" share "$B" && ok "two processes see each other's stores" || not_ok "two processes share"
-echo "12288 small" > "$DISP/alloc"	# 3 pages in a 4-page block
+# 3 pages in a 4-page block ("small", 1 page, is taken: a new name)
+echo "12288 three" > "$DISP/alloc" && check "a 3-page buffer" "12288" \
+	"$(stat -c %s "$DISP/buffers/three")" || not_ok "a 3-page buffer"
 check "past the size a mapping gets SIGBUS, as the man page says (the pool block is larger)" \
-	"SIGBUS" "$("$BC" pastend "$DISP/buffers/small")"
-rm "$DISP/buffers/small"
+	"SIGBUS" "$("$BC" pastend "$DISP/buffers/three")"
+rm "$DISP/buffers/three"
 size=$(stat -c %s "$B")
 check_err "extend a buffer: EPERM" "Operation not permitted" truncate -s 1M "$B"
 check_err "shrink a buffer: EPERM" "Operation not permitted" truncate -s 100 "$B"
