@@ -11,10 +11,16 @@
  *                                  (the socket's answer), "files" otherwise
  *   api_test reuse DIR             the fast path's kept memfds: zeros again,
  *                                  never one a client still holds (TAP)
+ *   api_test seq MNT SEQ           an oracle sequence (rmemprobe.seq:
+ *                                  DEV:a:SIZE and DEV:f:STEP, ';'-separated)
+ *                                  through rmem_alloc/rmem_free: for each
+ *                                  step "I DMA POOL", "I FAIL ERRNO" or
+ *                                  "I freed"
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -230,6 +236,46 @@ static int errors(const char *region)
 	return 0;
 }
 
+#define SEQ_MAX	256
+
+static int seq(const char *mnt, char *steps)
+{
+	static struct rmem_buf bufs[SEQ_MAX];
+	static bool held[SEQ_MAX];
+	char *step, *save = NULL, path[600], name[16];
+	int i = 0;
+
+	for (step = strtok_r(steps, ";", &save); step && i < SEQ_MAX;
+	     step = strtok_r(NULL, ";", &save), i++) {
+		char dev[128], op;
+		unsigned long val;
+		int err;
+
+		if (sscanf(step, "%127[^:]:%c:%lu", dev, &op, &val) != 3)
+			return 2;
+		if (op == 'f') {
+			if (val >= SEQ_MAX || !held[val] || rmem_free(&bufs[val]))
+				return 2;
+			held[val] = false;
+			printf("%d freed\n", i);
+			continue;
+		}
+		snprintf(path, sizeof(path), "%s/devices/%s", mnt, dev);
+		if (access(path, F_OK))	/* no memory-region: no directory */
+			snprintf(path, sizeof(path), "%s/devices/default", mnt);
+		snprintf(name, sizeof(name), "s%d", i);
+		err = rmem_alloc(path, val, name, &bufs[i]);
+		if (err) {
+			printf("%d FAIL %d\n", i, err);
+			continue;
+		}
+		held[i] = true;
+		printf("%d 0x%llx %s\n", i, (unsigned long long)bufs[i].dma,
+		       bufs[i].pool);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct rmem_buf b;
@@ -250,6 +296,8 @@ int main(int argc, char **argv)
 		}
 		return 0;
 	}
+	if (!strcmp(argv[1], "seq") && argc == 4)
+		return seq(argv[2], argv[3]);
 	if (!strcmp(argv[1], "path")) {
 		if (rmem_alloc(dir, 4096, NULL, &b))
 			return 1;
