@@ -9,8 +9,10 @@
  * 4 KiB buffer's allocation costs otherwise.  A freed buffer's memfd is
  * therefore emptied (its pages punched out, so it reads as zeros again)
  * and kept, watch and all, for the next buffer of the same size.  Only a
- * memfd the kernel said no other file holds (fs_backing_busy's lease
- * probe) is kept; where leases are refused it is closed as before.
+ * memfd no other file can hold is kept: one no file of which ever left
+ * the server (page-cache buffers), or one the kernel said so of
+ * (fs_backing_busy's lease probe); where leases are refused, a watched
+ * memfd is closed as before.
  */
 #ifndef RM_FS_MEMFD_H
 #define RM_FS_MEMFD_H
