@@ -57,16 +57,22 @@ check "the buffers of a program that exited without freeing went back" "" \
 unmount_rmemfs
 
 # each buffer holds a memfd and a probe file in the server: a soft limit
-# of 64 files must not cap them (fs_main.c raises it to the hard limit)
-(ulimit -Sn 64 && mount_rmemfs 2>/dev/null) || { not_ok "mount with 64 files"; finish; exit 1; }
-sizes=$(i=0; while [ $i -lt 200 ]; do echo 4096; i=$((i + 1)); done)
-# shellcheck disable=SC2086
-held=$("$API" place "$MNT/devices/default" $sizes)
-check "a server started with a soft limit of 64 files holds 200 buffers of a program" \
-	"200 0" "$(printf '%s\n' "$held" | grep -c ' 0x') $(printf '%s\n' "$held" | grep -vc ' 0x')"
-check "and they went back when it exited" "" \
-	"$(grep -E '^a[0-9]+ ' "$MNT/devices/default/allocations")"
-unmount_rmemfs
+# of 64 files must not cap them (fs_main.c raises it to the hard limit).
+# Not under valgrind: it keeps the file limit it started with for itself
+# (its setrlimit raises nothing), so the check would test valgrind.
+if [ "${VALGRIND:-0}" = 1 ]; then
+	echo "# skipped under valgrind: the soft file limit check"
+else
+	(ulimit -Sn 64 && mount_rmemfs 2>/dev/null) || { not_ok "mount with 64 files"; finish; exit 1; }
+	sizes=$(i=0; while [ $i -lt 200 ]; do echo 4096; i=$((i + 1)); done)
+	# shellcheck disable=SC2086
+	held=$("$API" place "$MNT/devices/default" $sizes)
+	check "a server started with a soft limit of 64 files holds 200 buffers of a program" \
+		"200 0" "$(printf '%s\n' "$held" | grep -c ' 0x') $(printf '%s\n' "$held" | grep -vc ' 0x')"
+	check "and they went back when it exited" "" \
+		"$(grep -E '^a[0-9]+ ' "$MNT/devices/default/allocations")"
+	unmount_rmemfs
+fi
 mount_rmemfs 2>/dev/null || { not_ok "mount"; finish; exit 1; }
 
 make -s -C "$ROOT" BUILD="$BUILD" install PREFIX="$T/prefix" >/dev/null 2>&1 ||
