@@ -183,7 +183,7 @@ void fs_open(fuse_req_t req, fuse_ino_t ino, struct fuse_file_info *fi)
 	if (fuse_reply_open(req, fi)) {
 		pthread_mutex_lock(&fs->bufs.lock);
 		if (passthrough)	/* no backing file was made */
-			b->backing.closes++;
+			fs_backing_unmade(&b->backing);
 		fs_buffer_put_open(&fs->bufs, b);
 		pthread_mutex_unlock(&fs->bufs.lock);
 	}

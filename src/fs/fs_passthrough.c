@@ -449,8 +449,9 @@ void fs_backing_closed(struct fs_backing *bk, bool lost)
 	/* lost events (a queue overflow): how many is unknown, ask */
 	if (!lost)
 		bk->closes++;
-	/* inotify merges an event identical to the one before it, unread:
-	 * one event may stand for several closes */
+	/* inotify merges an event identical to the one before it, unread
+	 * (inotify_fsnotify.c inotify_merge): one event may stand for
+	 * several closes */
 	if (bk->closes < bk->opens)
 		lease_probe(bk);
 }

@@ -74,6 +74,11 @@ void fs_passthrough_open_done(void);
  * /proc counts too.  Where leases are refused, the count alone decides.
  */
 bool fs_backing_busy(struct fs_backing *bk);
+/* a file fs_passthrough_open/_hand_out counted was not made after all */
+static inline void fs_backing_unmade(struct fs_backing *bk)
+{
+	bk->closes++;
+}
 /* an inotify close event of the memfd, or lost: any may have closed */
 void fs_backing_closed(struct fs_backing *bk, bool lost);
 /*

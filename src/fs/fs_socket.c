@@ -113,7 +113,7 @@ static int serve(struct fs *fs, const char *req, uid_t uid, gid_t gid,
 		/* a file of its own: its last close is the client's */
 		fd = openat(fs->sock.procfd, num, O_RDWR | O_CLOEXEC);
 		if (fd < 0)
-			b->backing.closes++;	/* nothing handed out */
+			fs_backing_unmade(&b->backing);
 		else	/* held by that file: it stays */
 			fs_buffer_set_autofree(&fs->bufs, b);
 	}
